@@ -1,0 +1,239 @@
+// Phase 1 of a day: decide what happens, from the state at the end of the day before.
+// Reads agent state, never writes it: every outcome becomes a record in the worker's log, applied
+// in phase 2. Because nothing here changes state, the order of events (and the split of agents
+// over workers) cannot change an outcome, and a phase 1 that overflowed a shared log can be rerun.
+import { WECHAT, QQ } from './population.ts';
+import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, paysInApp } from './parameters.ts';
+import { draw } from './random.ts';
+import { EXPOSE, LAPSE, PROPOSE, PURCHASE } from './record-log.ts';
+import { CUSTOMER } from './state.ts';
+import { metricIndex, METRIC_COUNT } from './metrics.ts';
+import type { World } from './world.ts';
+
+const M_EXPOSURES = metricIndex.exposures;
+const M_DATA = metricIndex.data_events;
+
+export function dayPhase1(world: World, day: number): void {
+  world.log.clear();
+  world.counters.fill(0);
+  socialExposures(world, day);
+  externalCandidates(world, day);
+  repeatCandidates(world, day);
+  lapseChecks(world, day);
+  wordOfMouthArrivals(world, day);
+  wordOfMouthProposals(world, day);
+}
+
+/** Shares made yesterday by owned agents reach their recipients today. */
+function socialExposures(world: World, day: number): void {
+  const queue = world.queues.shares;
+  const list = queue.list(day);
+  const n = queue.length(day);
+  const { offsets, neighbors } = world.ties;
+  const { groupOffsets, groupsOf, memberOffsets, members } = world.groups;
+  const { platforms } = world.population;
+  const keys = world.keys;
+  for (let k = 0; k < n; k += 2) {
+    const sharer = list[k];
+    const channel = list[k + 1];
+    const lo = offsets[sharer];
+    const degree = offsets[sharer + 1] - lo;
+    if (channel === CH_DIRECT) {
+      const wanted = world.params.recipients;
+      if (wanted >= degree) {
+        for (let e = lo; e < lo + degree; e++) expose(world, day, sharer, neighbors[e], CH_DIRECT, 0);
+      } else {
+        // Distinct friends chosen by counter-based draws, redrawn on a clash.
+        const picks = world.scratch.picks;
+        for (let r = 0; r < wanted; r++) {
+          let pick = 0;
+          for (let attempt = 0, clash = true; clash; attempt++) {
+            pick = Math.floor(draw(keys.recipient, sharer, day, r + attempt * 1024) * degree);
+            clash = false;
+            for (let q = 0; q < r && !clash; q++) clash = picks[q] === pick;
+          }
+          picks[r] = pick;
+          expose(world, day, sharer, neighbors[lo + pick], CH_DIRECT, 0);
+        }
+      }
+    } else if (channel === CH_GROUP) {
+      const g0 = groupOffsets[sharer];
+      const count = groupOffsets[sharer + 1] - g0;
+      if (count === 0) continue;
+      const group = groupsOf[g0 + Math.floor(draw(keys.recipient, sharer, day, 0) * count)];
+      for (let m = memberOffsets[group]; m < memberOffsets[group + 1]; m++) {
+        if (members[m] !== sharer) expose(world, day, sharer, members[m], CH_GROUP, 0);
+      }
+    } else {
+      const own = platforms[sharer];
+      const platform = own === (WECHAT | QQ) ? (draw(keys.shareChoice, sharer, day, 7) < 0.5 ? WECHAT : QQ) : own;
+      for (let e = lo; e < lo + degree; e++) expose(world, day, sharer, neighbors[e], CH_FEED, platform);
+    }
+  }
+}
+
+/** One social exposure: is it read, and does it convert? (feedPlatform 0 = any platform.) */
+function expose(world: World, day: number, sharer: number, target: number, channel: number, feedPlatform: number): void {
+  const pop = world.population;
+  const on = pop.platforms[target];
+  if (on === 0 || (feedPlatform !== 0 && (on & feedPlatform) === 0)) return;
+  const p = world.params;
+  const keys = world.keys;
+  let attention = p.attention[day * 3 + channel];
+  if (p.needsActivity[day] === 1) attention *= Math.min(1, pop.activity[target] * p.festival.activity[day]);
+  if (draw(keys.seen, target, day * 8 + channel, sharer) >= attention) return;
+  const tier = pop.tier[target];
+  world.counters[tier * METRIC_COUNT + M_EXPOSURES]++;
+  world.counters[tier * METRIC_COUNT + M_DATA]++;
+  const state = world.state;
+  if (state.status[target] === CUSTOMER) return;
+  const T = p.tierCount;
+  const reinforcement = Math.min(p.reinforceCap[day], Math.pow(p.reinforceFactor[day], state.socialSeen[target]));
+  const chance =
+    p.conversion[day * CHANNEL_COUNT + channel] *
+    pop.susceptibility[target] *
+    p.logistics[day * T + tier] *
+    p.festival.conversion[day] *
+    (1 - p.friction[day]) *
+    reinforcement;
+  const converted = draw(keys.convert, target, day * 8 + channel, sharer) < chance ? 1 : 0;
+  world.log.push(EXPOSE, channel, converted, target, sharer, day);
+}
+
+/**
+ * Ads, offline promoters, organic discovery and (in a mixed population) word of mouth, by thinning:
+ * each channel k fires on a day with a bound b_k ≥ its real chance h_k(day); a candidate day is one
+ * where at least one bound fires, and a fired channel is accepted with h_k / b_k. That is exactly
+ * independent daily Bernoulli(h_k) per channel, at a cost that follows the candidates, not the days.
+ */
+export const EXTERNAL_CHANNELS = 4; // ad, offline, organic, mixed word of mouth
+
+export function externalBounds(world: World, agent: number, out: Float64Array): number {
+  const p = world.params;
+  const pop = world.population;
+  const t = pop.tier[agent];
+  out[0] = p.maxAdReach[t] * Math.min(1, pop.activity[agent] * p.maxFestivalActivity);
+  out[1] = p.maxOffline[t];
+  out[2] = p.maxOrganic[t];
+  out[3] = world.mixed ? 1 - Math.pow(1 - Math.min(1, p.wordOfMouth[t] * pop.susceptibility[agent]) / pop.agents, pop.agents) : 0;
+  let none = 1;
+  for (let k = 0; k < EXTERNAL_CHANNELS; k++) none *= 1 - out[k];
+  return 1 - none;
+}
+
+function externalCandidates(world: World, day: number): void {
+  const queue = world.queues.external;
+  const list = queue.list(day);
+  const n = queue.length(day);
+  const state = world.state;
+  const pop = world.population;
+  const p = world.params;
+  const keys = world.keys;
+  const T = p.tierCount;
+  const bounds = world.scratch.bounds;
+  for (let k = 0; k < n; k++) {
+    const agent = list[k];
+    if (state.nextExternal[agent] !== day || state.status[agent] === CUSTOMER) continue;
+    externalBounds(world, agent, bounds);
+    const t = pop.tier[agent];
+    let needOne = true;
+    let noneAfter = 1;
+    for (let c = 0; c < EXTERNAL_CHANNELS; c++) noneAfter *= 1 - bounds[c];
+    for (let c = 0; c < EXTERNAL_CHANNELS; c++) {
+      const b = bounds[c];
+      // Which bounds fired, given that at least one did: sequential conditioning.
+      const fireChance = needOne ? b / (1 - noneAfter) : b;
+      noneAfter = b < 1 ? noneAfter / (1 - b) : 1;
+      if (b === 0 || draw(keys.externalChannel, agent, day, c) >= fireChance) continue;
+      needOne = false;
+      let real: number;
+      if (c === 0) real = Math.min(1, p.adReach[day * T + t] * p.festival.adReach[day]) * Math.min(1, pop.activity[agent] * p.festival.activity[day]);
+      else if (c === 1) real = p.offline[day * T + t];
+      else if (c === 2) real = p.organic[day * T + t];
+      else real = 1 - Math.pow(1 - Math.min(1, p.wordOfMouth[t] * pop.susceptibility[agent]) / pop.agents, world.globals.activeCustomers);
+      if (draw(keys.external, agent, day, c) >= real / b) continue;
+      world.counters[t * METRIC_COUNT + M_EXPOSURES]++;
+      world.counters[t * METRIC_COUNT + M_DATA]++;
+      if (c === 3) {
+        world.log.push(EXPOSE, CH_DIRECT, 1, agent, -1, day);
+        continue;
+      }
+      const channel = c === 0 ? CH_AD : c === 1 ? CH_OFFLINE : CH_ORGANIC;
+      let chance = p.conversion[day * CHANNEL_COUNT + channel] * pop.susceptibility[agent] * p.logistics[day * T + t] * p.festival.conversion[day];
+      if (paysInApp(channel)) chance *= 1 - p.friction[day];
+      if (channel === CH_AD) chance *= world.globals.adTargeting;
+      const converted = draw(keys.convert, agent, day * 8 + channel, 0x7fffffff) < chance ? 1 : 0;
+      world.log.push(EXPOSE, channel, converted, agent, -1, day);
+    }
+  }
+}
+
+function repeatCandidates(world: World, day: number): void {
+  const queue = world.queues.repeat;
+  const list = queue.list(day);
+  const n = queue.length(day);
+  const { state, population: pop, params: p, keys } = world;
+  for (let k = 0; k < n; k++) {
+    const agent = list[k];
+    if (state.nextRepeat[agent] !== day || state.status[agent] !== CUSTOMER) continue;
+    const t = pop.tier[agent];
+    const real = Math.min(1, p.repeat[day * p.tierCount + t] * p.festival.repeat[day]);
+    if (draw(keys.repeat, agent, day, 1) < real / p.maxRepeat[t]) world.log.push(PURCHASE, 0, 0, agent, -1, day);
+  }
+}
+
+function lapseChecks(world: World, day: number): void {
+  const queue = world.queues.lapse;
+  const list = queue.list(day);
+  const n = queue.length(day);
+  const { state, params } = world;
+  for (let k = 0; k < n; k++) {
+    const agent = list[k];
+    if (state.status[agent] === CUSTOMER && state.lastPurchase[agent] + params.lapseAfterDays === day) world.log.push(LAPSE, 0, 0, agent, -1, day);
+  }
+}
+
+/** Word of mouth whose earliest proposed day is today converts today. */
+function wordOfMouthArrivals(world: World, day: number): void {
+  const queue = world.queues.wordOfMouth;
+  const list = queue.list(day);
+  const n = queue.length(day);
+  const state = world.state;
+  for (let k = 0; k < n; k++) {
+    const agent = list[k];
+    if (state.wordOfMouthDay[agent] !== day || state.status[agent] === CUSTOMER) continue;
+    world.log.push(EXPOSE, CH_DIRECT, 1, agent, state.wordOfMouthSource[agent], day);
+  }
+}
+
+/**
+ * A customer since yesterday tells each friend, every day, converting them with chance τ per day:
+ * the day it works is yesterday + Geometric(τ), drawn once per tie. Each tie is examined once over
+ * the whole run, which is what makes the reference workload follow events, not agents × days.
+ */
+function wordOfMouthProposals(world: World, day: number): void {
+  const queue = world.queues.newCustomers;
+  const list = queue.list(day);
+  const n = queue.length(day);
+  const { offsets, neighbors } = world.ties;
+  const { status, wordOfMouthDay } = world.state;
+  const logStay = world.wordOfMouthLogStay;
+  const key = world.keys.wordOfMouth;
+  const log = world.log;
+  const last = world.days;
+  for (let k = 0; k < n; k++) {
+    const source = list[k];
+    for (let e = offsets[source]; e < offsets[source + 1]; e++) {
+      const friend = neighbors[e];
+      if (status[friend] === CUSTOMER) continue;
+      const stay = logStay[friend];
+      if (stay === 0) continue;
+      // Days until the tie works: 1 + floor(ln U / ln(1 − τ)), i.e. Geometric(τ) by inversion.
+      const when = day + Math.floor(Math.log(draw(key, source, friend, 0)) / stay);
+      if (when > last) continue;
+      if (when === day) log.push(EXPOSE, CH_DIRECT, 1, friend, source, day);
+      else if (when <= wordOfMouthDay[friend]) log.push(PROPOSE, 0, 0, friend, source, when);
+    }
+  }
+}
+

@@ -1,0 +1,200 @@
+// Phase 2 of a day: apply every worker's records to the agents this worker owns (or, on a private
+// replica, to everyone), then do what follows for owned agents: count, share, and schedule their
+// next events. Applying a record is commutative — first purchase attribution keeps the smallest
+// (channel, source) of the day — so the order of logs and records never changes the result.
+import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT } from './parameters.ts';
+import { draw, geometricDays } from './random.ts';
+import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
+import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
+import { metricIndex, METRIC_COUNT } from './metrics.ts';
+import { externalBounds } from './day-phase1.ts';
+import type { World } from './world.ts';
+
+const M = metricIndex;
+
+export function dayPhase2(world: World, day: number, logs: readonly RecordLog[]): void {
+  world.scratch.purchaserCount = 0;
+  world.scratch.newAwareCount = 0;
+  for (const log of logs) applyLog(world, day, log);
+  followPurchases(world, day);
+  followNewlyAware(world, day);
+  reschedule(world, day);
+  for (const queue of Object.values(world.queues)) queue.release(day);
+}
+
+function applyLog(world: World, day: number, log: RecordLog): void {
+  const { lo, hi, replica } = world.partition;
+  const data = log.data;
+  const end = Math.min(log.length, log.capacity) * RECORD_INTS;
+  const s = world.state;
+  for (let at = 0; at < end; at += RECORD_INTS) {
+    const head = data[at];
+    const target = data[at + 1];
+    const owned = target >= lo && target < hi;
+    if (!owned && !replica) continue;
+    const kind = head & 15;
+    if (kind === EXPOSE) {
+      const channel = (head >> 4) & 7;
+      const source = data[at + 2];
+      if (s.status[target] === UNAWARE) {
+        s.status[target] = AWARE;
+        s.awareDay[target] = day;
+        if (owned) pushScratch(world, 'newAware', target);
+      }
+      if (source >= 0 && channel < SOCIAL_CHANNEL_COUNT && s.socialSeen[target] < 65535) s.socialSeen[target]++;
+      if ((head >> 7) & 1) {
+        if (s.adoptDay[target] === NEVER) {
+          s.adoptDay[target] = day;
+          s.firstChannel[target] = channel;
+          s.firstSource[target] = source;
+        } else if (s.adoptDay[target] === day) {
+          const c = s.firstChannel[target];
+          if (channel < c || (channel === c && source < s.firstSource[target])) {
+            s.firstChannel[target] = channel;
+            s.firstSource[target] = source;
+          }
+        }
+        if (s.status[target] === LAPSED && owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
+        s.status[target] = CUSTOMER;
+        purchase(world, day, target, owned);
+      }
+    } else if (kind === PURCHASE) {
+      if (s.status[target] === LAPSED) {
+        s.status[target] = CUSTOMER;
+        if (owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
+      }
+      purchase(world, day, target, owned);
+    } else if (kind === LAPSE) {
+      if (s.status[target] === CUSTOMER && s.lastPurchase[target] !== day) {
+        s.status[target] = LAPSED;
+        if (owned) {
+          world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]++;
+          scheduleExternal(world, target, day);
+        }
+      }
+    } else if (kind === PROPOSE && owned) {
+      const when = data[at + 3];
+      const source = data[at + 2];
+      const current = s.wordOfMouthDay[target];
+      if (when < current || (when === current && source < s.wordOfMouthSource[target])) {
+        s.wordOfMouthDay[target] = when;
+        s.wordOfMouthSource[target] = source;
+        if (when !== current) world.queues.wordOfMouth.push(when, target);
+      }
+    }
+  }
+}
+
+function purchase(world: World, day: number, agent: number, owned: boolean): void {
+  const s = world.state;
+  if (s.lastPurchase[agent] === day) return;
+  s.lastPurchase[agent] = day;
+  if (s.purchases[agent] < 65535) s.purchases[agent]++;
+  if (owned) pushScratch(world, 'purchasers', agent);
+}
+
+function pushScratch(world: World, list: 'purchasers' | 'newAware', agent: number): void {
+  const scratch = world.scratch;
+  const countKey = list === 'purchasers' ? 'purchaserCount' : 'newAwareCount';
+  let array = scratch[list];
+  if (scratch[countKey] === array.length) {
+    const grown = new Int32Array(array.length * 2);
+    grown.set(array);
+    scratch[list] = array = grown;
+  }
+  array[scratch[countKey]++] = agent;
+}
+
+function followPurchases(world: World, day: number): void {
+  const { state: s, population: pop, params: p, counters, keys } = world;
+  const T = p.tierCount;
+  const list = world.scratch.purchasers;
+  const wordOfMouth = !world.mixed && p.wordOfMouth.some((x) => x > 0);
+  for (let k = 0; k < world.scratch.purchaserCount; k++) {
+    const agent = list[k];
+    const t = pop.tier[agent];
+    const row = t * METRIC_COUNT;
+    counters[row + M.purchases]++;
+    counters[row + M.data_events]++;
+    counters[row + M.gmv] += pop.basketFen[agent];
+    if (s.firstChannel[agent] < SOCIAL_CHANNEL_COUNT) counters[row + M.gmv_social] += pop.basketFen[agent];
+    const first = s.adoptDay[agent] === day;
+    if (first) {
+      counters[row + M.new_customers]++;
+      counters[row + M.new_customers_direct + s.firstChannel[agent]]++;
+      const source = s.firstSource[agent];
+      if (source >= 0) world.flow[t * T + pop.tier[source]]++;
+      if (wordOfMouth) world.queues.newCustomers.push(day + 1, agent);
+    }
+    if (first || p.onceOnly[day] === 0) maybeShare(world, day, agent, 1);
+    if (p.maxRepeat[t] > 0) {
+      const next = day + geometricDays(p.maxRepeat[t], draw(keys.repeat, agent, day, 0));
+      if (next <= world.days) {
+        s.nextRepeat[agent] = next;
+        world.queues.repeat.push(next, agent);
+      } else s.nextRepeat[agent] = NEVER;
+    }
+    if (p.lapseAfterDays > 0) world.queues.lapse.push(day + p.lapseAfterDays, agent);
+  }
+}
+
+function followNewlyAware(world: World, day: number): void {
+  const { state: s, population: pop, params: p, counters } = world;
+  const list = world.scratch.newAware;
+  const bargains = p.awareNonBuyers[day];
+  for (let k = 0; k < world.scratch.newAwareCount; k++) {
+    const agent = list[k];
+    counters[pop.tier[agent] * METRIC_COUNT + M.new_aware]++;
+    if (bargains > 0 && s.adoptDay[agent] !== day) maybeShare(world, day, agent, bargains);
+  }
+}
+
+/** Decide whether an agent shares today and where; the share is seen tomorrow. */
+function maybeShare(world: World, day: number, agent: number, scale: number): void {
+  const { population: pop, params: p, keys } = world;
+  if (pop.platforms[agent] === 0) return;
+  const festival = p.festivalSharing[day] === 1 ? p.festival.sharing[day] : 1;
+  if (draw(keys.share, agent, day, 0) >= Math.min(1, pop.sharing[agent] * festival * scale)) return;
+  const k = day * p.tierCount + pop.tier[agent];
+  const u = draw(keys.shareChoice, agent, day, 1);
+  const channel = u < p.shareDirect[k] ? CH_DIRECT : u < p.shareGroup[k] ? CH_GROUP : CH_FEED;
+  world.queues.shares.push(day + 1, agent);
+  world.queues.shares.push(day + 1, channel);
+  const row = pop.tier[agent] * METRIC_COUNT;
+  world.counters[row + M.shares]++;
+  world.counters[row + M.data_events]++;
+}
+
+/** Owned agents whose external candidate or repeat candidate fell today get their next one. */
+function reschedule(world: World, day: number): void {
+  const s = world.state;
+  const external = world.queues.external;
+  const list = external.list(day);
+  for (let k = 0, n = external.length(day); k < n; k++) {
+    const agent = list[k];
+    if (s.nextExternal[agent] !== day) continue;
+    if (s.status[agent] === CUSTOMER) s.nextExternal[agent] = NEVER;
+    else scheduleExternal(world, agent, day);
+  }
+  const repeat = world.queues.repeat;
+  const repeats = repeat.list(day);
+  const p = world.params;
+  for (let k = 0, n = repeat.length(day); k < n; k++) {
+    const agent = repeats[k];
+    if (s.nextRepeat[agent] !== day) continue;
+    const t = world.population.tier[agent];
+    const next = s.status[agent] === CUSTOMER ? day + geometricDays(p.maxRepeat[t], draw(world.keys.repeat, agent, day, 0)) : NEVER;
+    s.nextRepeat[agent] = next <= world.days ? next : NEVER;
+    if (next <= world.days) repeat.push(next, agent);
+  }
+}
+
+/** The next day an external channel might reach this agent (thinning candidate), after `day`. */
+export function scheduleExternal(world: World, agent: number, day: number): void {
+  const any = externalBounds(world, agent, world.scratch.bounds);
+  const next = day + geometricDays(any, draw(world.keys.external, agent, day, 99));
+  if (next <= world.days) {
+    world.state.nextExternal[agent] = next;
+    world.queues.external.push(next, agent);
+  } else world.state.nextExternal[agent] = NEVER;
+}

@@ -1,0 +1,57 @@
+// How many bytes a world will take, before anything is allocated, so an impossible size is
+// refused with the estimate instead of failing (or swapping) half-way through setup.
+import type { Scenario } from '../scenario/schema.ts';
+import { STATE_BYTES_PER_AGENT } from './state.ts';
+
+/** Population traits and neighbourhood layout per agent. */
+const TRAIT_BYTES = 1 + 1 + 4 + 4 + 4 + 4 + 4;
+
+export interface MemoryEstimate {
+  readonly bytes: number;
+  readonly perAgent: number;
+  readonly parts: Record<string, number>;
+}
+
+export function estimateMemory(scenario: Scenario, workers = 1): MemoryEstimate {
+  const n = scenario.population.agents;
+  const net = scenario.network;
+  let meanDegree = 0;
+  if (net.kind === 'erdos-renyi') meanDegree = net.meanDegree;
+  else if (net.kind === 'generated') meanDegree = scenario.tiers.reduce((s, t) => s + t.share * t.meanFriends, 0);
+  else if (net.kind === 'edge-list') meanDegree = 20;
+  const memberships = net.kind === 'generated' ? net.groups.perAgent : 0;
+  const parts = {
+    traits: n * TRAIT_BYTES,
+    state: n * STATE_BYTES_PER_AGENT,
+    ties: n * 4 + n * meanDegree * 4,
+    // Building ties keeps a forward list (or the sampled pairs) beside the final rows.
+    tieBuilding: n * meanDegree * (net.kind === 'erdos-renyi' ? 2 : 4),
+    groups: n * memberships * 8 + n * 4,
+    // Per worker: event queues, word-of-mouth table, record logs.
+    workers: workers * n * 16,
+  };
+  const bytes = Object.values(parts).reduce((a, b) => a + b, 0);
+  return { bytes, perAgent: bytes / Math.max(1, n), parts };
+}
+
+export class WorldTooLargeError extends Error {
+  constructor(
+    readonly estimate: MemoryEstimate,
+    readonly limitBytes: number,
+  ) {
+    super(
+      `this world needs about ${gib(estimate.bytes)} GiB (${Math.round(estimate.perAgent)} bytes per agent) but at most ${gib(limitBytes)} GiB is available: lower population.agents or the network's mean degree`,
+    );
+    this.name = 'WorldTooLargeError';
+  }
+}
+
+function gib(bytes: number): string {
+  return (bytes / 2 ** 30).toFixed(2);
+}
+
+export function assertFits(scenario: Scenario, workers: number, limitBytes: number): MemoryEstimate {
+  const estimate = estimateMemory(scenario, workers);
+  if (estimate.bytes > limitBytes) throw new WorldTooLargeError(estimate, limitBytes);
+  return estimate;
+}

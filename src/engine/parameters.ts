@@ -1,0 +1,158 @@
+// Per-day parameter tables read by the kernel: the scenario with interventions and festivals
+// applied, flattened to typed arrays indexed by day (and tier, or channel). Also the bounds used
+// for thinning (the largest value a rate takes over the whole run).
+import { CHANNELS, type Scenario } from '../scenario/schema.ts';
+import { festivalTable, interventionMarkers, scenarioByDay, type FestivalTable, type Marker } from './calendar.ts';
+
+export const CH_DIRECT = 0;
+export const CH_GROUP = 1;
+export const CH_FEED = 2;
+export const CH_AD = 3;
+export const CH_OFFLINE = 4;
+export const CH_ORGANIC = 5;
+export const CHANNEL_COUNT = CHANNELS.length;
+/** Channels 0..2 (direct, group, feed) are social: a friend is the source. */
+export const SOCIAL_CHANNEL_COUNT = 3;
+/** Channels whose purchases start inside a chat app, so paying friction applies. */
+export function paysInApp(channel: number): boolean {
+  return channel <= CH_AD;
+}
+
+export interface DayParameters {
+  readonly days: number;
+  readonly tierCount: number;
+  readonly festival: FestivalTable;
+  readonly markers: Marker[];
+  /** [day * tiers + tier] */
+  readonly adReach: Float64Array;
+  readonly offline: Float64Array;
+  readonly organic: Float64Array;
+  readonly repeat: Float64Array;
+  readonly logistics: Float64Array;
+  /** Cumulative share-mix thresholds: u < shareDirect → direct, < shareGroup → group, else feed. */
+  readonly shareDirect: Float64Array;
+  readonly shareGroup: Float64Array;
+  /** [day * CHANNEL_COUNT + channel] */
+  readonly conversion: Float64Array;
+  /** [day * 3 + channel] for direct, group, feed. */
+  readonly attention: Float64Array;
+  /** [day] */
+  readonly friction: Float64Array;
+  readonly reinforceFactor: Float64Array;
+  readonly reinforceCap: Float64Array;
+  readonly awareNonBuyers: Float64Array;
+  readonly onceOnly: Uint8Array;
+  readonly festivalSharing: Uint8Array;
+  readonly needsActivity: Uint8Array;
+  readonly targetingInstant: Uint8Array;
+  readonly refreshDays: Float64Array;
+  readonly targetingGain: Float64Array;
+  readonly halfSaturation: Float64Array;
+  /** Thinning bounds per tier: the largest daily chance over the run. */
+  readonly maxAdReach: Float64Array;
+  readonly maxOffline: Float64Array;
+  readonly maxOrganic: Float64Array;
+  readonly maxRepeat: Float64Array;
+  readonly maxFestivalActivity: number;
+  /** Word of mouth per tie per day, before the target's susceptibility (time-homogeneous). */
+  readonly wordOfMouth: Float64Array;
+  readonly recipients: number;
+  readonly lapseAfterDays: number;
+}
+
+export function dayParameters(scenario: Scenario): DayParameters {
+  const n = scenario.days + 1;
+  const T = scenario.tiers.length;
+  const byDay = scenarioByDay(scenario);
+  const festival = festivalTable(scenario);
+  const p = tables(n, T);
+  for (let d = 0; d < n; d++) {
+    fillDay(p, byDay[d], d, T);
+    for (let t = 0; t < T; t++) {
+      const k = d * T + t;
+      p.maxAdReach[t] = Math.max(p.maxAdReach[t], Math.min(1, p.adReach[k] * festival.adReach[d]));
+      p.maxOffline[t] = Math.max(p.maxOffline[t], p.offline[k]);
+      p.maxOrganic[t] = Math.max(p.maxOrganic[t], p.organic[k]);
+      p.maxRepeat[t] = Math.max(p.maxRepeat[t], Math.min(1, p.repeat[k] * festival.repeat[d]));
+    }
+  }
+  const direct = scenario.channels.direct;
+  const friction0 = p.friction[0];
+  const wordOfMouth = new Float64Array(T);
+  for (let t = 0; t < T; t++) wordOfMouth[t] = direct.dailyContact * direct.conversion * scenario.tiers[t].logisticsReach * (1 - friction0);
+  return {
+    ...p,
+    days: scenario.days,
+    tierCount: T,
+    festival,
+    markers: [...festival.markers, ...interventionMarkers(scenario)].sort((a, b) => a.day - b.day),
+    maxFestivalActivity: Math.max(...festival.activity),
+    wordOfMouth,
+    recipients: direct.recipients,
+    lapseAfterDays: scenario.lapseAfterDays,
+  };
+}
+
+function tables(n: number, T: number) {
+  const perTier = () => new Float64Array(n * T);
+  const perDay = () => new Float64Array(n);
+  return {
+    adReach: perTier(),
+    offline: perTier(),
+    organic: perTier(),
+    repeat: perTier(),
+    logistics: perTier(),
+    shareDirect: perTier(),
+    shareGroup: perTier(),
+    conversion: new Float64Array(n * CHANNEL_COUNT),
+    attention: new Float64Array(n * 3),
+    friction: perDay(),
+    reinforceFactor: perDay(),
+    reinforceCap: perDay(),
+    awareNonBuyers: perDay(),
+    onceOnly: new Uint8Array(n),
+    festivalSharing: new Uint8Array(n),
+    needsActivity: new Uint8Array(n),
+    targetingInstant: new Uint8Array(n),
+    refreshDays: perDay(),
+    targetingGain: perDay(),
+    halfSaturation: perDay(),
+    maxAdReach: new Float64Array(T),
+    maxOffline: new Float64Array(T),
+    maxOrganic: new Float64Array(T),
+    maxRepeat: new Float64Array(T),
+  };
+}
+
+function fillDay(p: ReturnType<typeof tables>, s: Scenario, d: number, T: number): void {
+  for (let t = 0; t < T; t++) {
+    const tier = s.tiers[t];
+    const k = d * T + t;
+    p.adReach[k] = tier.adReachPerDay;
+    p.offline[k] = tier.offlinePerDay;
+    p.organic[k] = tier.organicPerDay;
+    p.repeat[k] = tier.repeatPerDay;
+    p.logistics[k] = tier.logisticsReach;
+    const mix = tier.shareMix;
+    const total = mix.direct + mix.group + mix.feed || 1;
+    p.shareDirect[k] = mix.direct / total;
+    p.shareGroup[k] = (mix.direct + mix.group) / total;
+  }
+  const c = s.channels;
+  const conversions = [c.direct.conversion, c.group.conversion, c.feed.conversion, c.ad.conversion, c.offline.conversion, c.organic.conversion];
+  for (let ch = 0; ch < CHANNEL_COUNT; ch++) p.conversion[d * CHANNEL_COUNT + ch] = conversions[ch];
+  p.attention[d * 3] = c.direct.attention;
+  p.attention[d * 3 + 1] = c.group.attention;
+  p.attention[d * 3 + 2] = c.feed.attention;
+  p.friction[d] = s.payment.closedLoop ? s.payment.closedLoopFriction : s.payment.jumpFriction;
+  p.reinforceFactor[d] = s.reinforcement.factor;
+  p.reinforceCap[d] = s.reinforcement.cap;
+  p.awareNonBuyers[d] = s.sharing.awareNonBuyers;
+  p.onceOnly[d] = s.sharing.onceOnly ? 1 : 0;
+  p.festivalSharing[d] = s.sharing.festivalDays ? 1 : 0;
+  p.needsActivity[d] = s.attentionNeedsActivity ? 1 : 0;
+  p.targetingInstant[d] = s.targeting.mode === 'instant' ? 1 : 0;
+  p.refreshDays[d] = s.targeting.refreshDays;
+  p.targetingGain[d] = s.targeting.fused ? s.targeting.gainFused : s.targeting.gainSeparate;
+  p.halfSaturation[d] = s.targeting.halfSaturation;
+}

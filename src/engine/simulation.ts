@@ -1,0 +1,92 @@
+// Stepping a world. `stepDay` is synchronous and the only clock is the caller's: the CLI and the
+// tests call it n times; the worker driver and the view add timers (d3's tick/stop habit).
+import type { Scenario } from '../scenario/schema.ts';
+import { dayPhase1 } from './day-phase1.ts';
+import { dayPhase2, scheduleExternal } from './day-phase2.ts';
+import { CH_ORGANIC, type DayParameters } from './parameters.ts';
+import { draw } from './random.ts';
+import { EXPOSE, type RecordLog } from './record-log.ts';
+import { Ledger, type DailySeries } from './metrics.ts';
+import { CUSTOMER } from './state.ts';
+import { createParts, createWorld, type EdgeListInput, type World } from './world.ts';
+import { headline, type Headline } from './headline.ts';
+import type { Marker } from './calendar.ts';
+
+/** Day 0, phase 1: owned agents chosen as initial customers (one draw each, worker-independent). */
+export function startPhase1(world: World): void {
+  world.log.clear();
+  world.counters.fill(0);
+  const { lo, hi } = world.partition;
+  const { tier } = world.population;
+  const shares = world.scenario.tiers.map((t) => t.initialCustomers);
+  if (shares.every((x) => x === 0)) return;
+  for (let i = lo; i < hi; i++) {
+    if (draw(world.keys.convert, i, 0, 0x7ffffffe) < shares[tier[i]]) world.log.push(EXPOSE, CH_ORGANIC, 1, i, -1, 0);
+  }
+}
+
+/** Day 0, phase 2: apply the initial customers, then give every other owned agent its first external candidate. */
+export function startPhase2(world: World, logs: readonly RecordLog[]): void {
+  dayPhase2(world, 0, logs);
+  const { lo, hi } = world.partition;
+  for (let i = lo; i < hi; i++) if (world.state.status[i] !== CUSTOMER) scheduleExternal(world, i, 0);
+}
+
+/** Whole-world figures for the next day, derived from the ledger the same way on every worker. */
+export function updateGlobals(world: World, ledger: Ledger, day: number): void {
+  Object.assign(world.globals, nextGlobals(world.params, ledger, day, world.population.agents));
+}
+
+export function nextGlobals(p: DayParameters, ledger: Ledger, day: number, agents: number): World['globals'] {
+  const next = Math.min(day + 1, p.days);
+  return {
+    activeCustomers: ledger.activeCustomers(day),
+    adTargeting: ledger.adTargeting(day, p.targetingInstant[next] === 1, p.refreshDays[next], p.targetingGain[next], p.halfSaturation[next], agents),
+  };
+}
+
+/** One day on a world that owns every agent (one partition, no workers). */
+export function stepDay(world: World, ledger: Ledger, day: number): void {
+  dayPhase1(world, day);
+  dayPhase2(world, day, [world.log]);
+  ledger.record(day, [world.counters]);
+  updateGlobals(world, ledger, day);
+}
+
+export interface RunResult {
+  readonly series: DailySeries;
+  /** Adoptions in tier i triggered by a friend in tier j: flow[i][j]. */
+  readonly flow: number[][];
+  readonly headline: Headline;
+  readonly markers: Marker[];
+  readonly ties: number;
+}
+
+export interface SimulateOptions {
+  readonly seed: number;
+  readonly edgeList?: EdgeListInput;
+  /** Called after each day; return false to stop early. */
+  readonly onDay?: (day: number) => boolean | void;
+}
+
+/** Runs a scenario in this thread: the reference path the workers must reproduce exactly. */
+export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
+  const parts = createParts(scenario, options.seed, undefined, options.edgeList);
+  const world = createWorld(scenario, options.seed, parts);
+  const ledger = new Ledger(scenario.days, parts.population.tierSizes);
+  startPhase1(world);
+  startPhase2(world, [world.log]);
+  ledger.record(0, [world.counters]);
+  updateGlobals(world, ledger, 0);
+  for (let day = 1; day <= scenario.days; day++) {
+    stepDay(world, ledger, day);
+    if (options.onDay?.(day) === false) break;
+  }
+  return finish(scenario, world, ledger);
+}
+
+export function finish(scenario: Scenario, world: World, ledger: Ledger, flows: readonly Float64Array[] = [world.flow]): RunResult {
+  const T = world.params.tierCount;
+  const flow = Array.from({ length: T }, (_, i) => Array.from({ length: T }, (_, j) => flows.reduce((sum, f) => sum + f[i * T + j], 0)));
+  return { series: ledger.series, flow, headline: headline(scenario, ledger.series), markers: world.params.markers, ties: world.ties.count };
+}

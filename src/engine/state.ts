@@ -1,0 +1,51 @@
+// Mutable per-agent state, struct-of-arrays. Days are Int16 (a run is at most 20,000 days);
+// NEVER marks "no such day".
+import { arrays, type Allocate } from './memory.ts';
+
+export const UNAWARE = 0;
+export const AWARE = 1;
+export const CUSTOMER = 2;
+export const LAPSED = 3;
+export const NEVER = 32767;
+
+export interface AgentState {
+  /** UNAWARE → AWARE → CUSTOMER ⇄ LAPSED. */
+  readonly status: Uint8Array;
+  readonly awareDay: Int16Array;
+  /** Day of the first purchase, or NEVER. */
+  readonly adoptDay: Int16Array;
+  readonly lastPurchase: Int16Array;
+  /** Purchases so far (saturates at 65,535). */
+  readonly purchases: Uint16Array;
+  /** Channel of the first purchase (attribution), −1 before it. */
+  readonly firstChannel: Int8Array;
+  /** The friend whose share triggered the first purchase, −1 if none. */
+  readonly firstSource: Int32Array;
+  /** Social exposures seen before today, for reinforcement (saturates). */
+  readonly socialSeen: Uint16Array;
+  /** Scheduled days of this agent's pending events (stale queue entries are skipped). */
+  readonly nextExternal: Int16Array;
+  readonly nextRepeat: Int16Array;
+  readonly wordOfMouthDay: Int16Array;
+  readonly wordOfMouthSource: Int32Array;
+}
+
+export const STATE_BYTES_PER_AGENT = 1 + 2 + 2 + 2 + 2 + 1 + 4 + 2 + 2 + 2 + 2 + 4;
+
+export function createState(agents: number, allocate: Allocate): AgentState {
+  const mem = arrays(allocate);
+  return {
+    status: mem.u8(agents),
+    awareDay: mem.i16(agents).fill(NEVER),
+    adoptDay: mem.i16(agents).fill(NEVER),
+    lastPurchase: mem.i16(agents).fill(NEVER),
+    purchases: mem.u16(agents),
+    firstChannel: mem.i8(agents).fill(-1),
+    firstSource: mem.i32(agents).fill(-1),
+    socialSeen: mem.u16(agents),
+    nextExternal: mem.i16(agents).fill(NEVER),
+    nextRepeat: mem.i16(agents).fill(NEVER),
+    wordOfMouthDay: mem.i16(agents).fill(NEVER),
+    wordOfMouthSource: mem.i32(agents).fill(-1),
+  };
+}

@@ -1,0 +1,128 @@
+// The simulation value: everything one run needs, owned by whoever steps it. Shared parts
+// (population, ties, groups, agent state) may live on SharedArrayBuffers and be seen by several
+// workers; each worker owns the agents lo..hi-1 and keeps its own event queues and counters.
+import type { Scenario } from '../scenario/schema.ts';
+import { generateGroups, emptyGroups, type Groups } from './groups.ts';
+import { allocateLocal, type Allocate } from './memory.ts';
+import { METRIC_COUNT } from './metrics.ts';
+import { erdosRenyiTies, generatedTies } from './network.ts';
+import { dayParameters, type DayParameters } from './parameters.ts';
+import { createPopulation, type Population } from './population.ts';
+import { drawKeys, type DrawKeys } from './random.ts';
+import { createState, type AgentState } from './state.ts';
+import { DayQueue } from './day-queue.ts';
+import { RecordLog } from './record-log.ts';
+import { tiesFromPairs, PairList, type Ties } from './ties.ts';
+
+/** The parts of a world that every worker shares. */
+export interface WorldParts {
+  readonly population: Population;
+  readonly ties: Ties;
+  readonly groups: Groups;
+  readonly state: AgentState;
+  /** True when `network.kind` is `mixed`: no ties, everyone meets everyone. */
+  readonly mixed: boolean;
+}
+
+export interface EdgeListInput {
+  readonly pairs: PairList;
+  /** Tier index per agent, when the file gave one. */
+  readonly tiers?: Uint8Array;
+}
+
+export function createParts(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, edgeList?: EdgeListInput): WorldParts {
+  const population = createPopulation(scenario, seed, allocate, edgeList?.tiers);
+  const agents = population.agents;
+  const kind = scenario.network.kind;
+  let ties: Ties;
+  if (kind === 'erdos-renyi') ties = erdosRenyiTies(agents, scenario.network.meanDegree, seed, allocate);
+  else if (kind === 'generated') ties = generatedTies(scenario, population, seed, allocate);
+  else if (kind === 'edge-list') {
+    if (!edgeList) throw new Error('network.kind is "edge-list" but no edge list was loaded');
+    ties = tiesFromPairs(agents, edgeList.pairs, allocate);
+  } else ties = tiesFromPairs(agents, new PairList(0), allocate);
+  const groups = kind === 'generated' ? generateGroups(scenario, population, seed, allocate) : emptyGroups(agents, allocate);
+  return { population, ties, groups, state: createState(agents, allocate), mixed: kind === 'mixed' };
+}
+
+export interface Partition {
+  /** First agent owned. */
+  readonly lo: number;
+  /** One past the last agent owned. */
+  readonly hi: number;
+  /** Whether `state` is this worker's private copy of everyone (no shared memory): then every
+   *  record is applied to it, not only those of owned agents. */
+  readonly replica: boolean;
+}
+
+export interface World extends WorldParts {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly days: number;
+  readonly params: DayParameters;
+  readonly keys: DrawKeys;
+  readonly partition: Partition;
+  readonly queues: {
+    readonly external: DayQueue;
+    readonly repeat: DayQueue;
+    readonly lapse: DayQueue;
+    readonly wordOfMouth: DayQueue;
+    /** Pairs (agent, channel): shares made the day before, seen on this day. */
+    readonly shares: DayQueue;
+    /** Agents whose first purchase was the day before, who now start word of mouth. */
+    readonly newCustomers: DayQueue;
+  };
+  /** This worker's records of the current day. */
+  log: RecordLog;
+  /** Flows of the current day: [tier * METRIC_COUNT + metric], for owned agents / own sharers. */
+  readonly counters: Float64Array;
+  /** Cumulative adoptions in tier i triggered by a friend in tier j: [i * tiers + j]. */
+  readonly flow: Float64Array;
+  /** ln(1 − τ) per agent: τ is the daily chance that one customer friend's word of mouth converts
+   *  it (0 where word of mouth is off). Precomputed so a tie costs one logarithm. */
+  readonly wordOfMouthLogStay: Float32Array;
+  /** Whole-world figures of the previous day, the same on every worker. */
+  readonly globals: { activeCustomers: number; adTargeting: number };
+  /** Scratch lists reused every day (owned purchasers and newly aware agents). */
+  readonly scratch: { purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array };
+}
+
+export function createWorld(scenario: Scenario, seed: number, parts: WorldParts, partition?: Partition): World {
+  const agents = parts.population.agents;
+  const own = partition ?? { lo: 0, hi: agents, replica: false };
+  const T = scenario.tiers.length;
+  const last = scenario.days;
+  const params = dayParameters(scenario);
+  return {
+    ...parts,
+    scenario,
+    seed,
+    days: last,
+    params,
+    wordOfMouthLogStay: wordOfMouthLogStay(parts, params),
+    keys: drawKeys(seed),
+    partition: own,
+    queues: {
+      external: new DayQueue(last),
+      repeat: new DayQueue(last),
+      lapse: new DayQueue(last),
+      wordOfMouth: new DayQueue(last),
+      shares: new DayQueue(last),
+      newCustomers: new DayQueue(last),
+    },
+    log: new RecordLog(1024),
+    counters: new Float64Array(T * METRIC_COUNT),
+    flow: new Float64Array(T * T),
+    globals: { activeCustomers: 0, adTargeting: 1 },
+    scratch: { purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024), bounds: new Float64Array(4) },
+  };
+}
+
+
+function wordOfMouthLogStay(parts: WorldParts, params: DayParameters): Float32Array {
+  if (parts.mixed || !params.wordOfMouth.some((x) => x > 0)) return new Float32Array(0);
+  const { agents, tier, susceptibility } = parts.population;
+  const out = new Float32Array(agents);
+  for (let i = 0; i < agents; i++) out[i] = Math.log1p(-Math.min(1, params.wordOfMouth[tier[i]] * susceptibility[i]));
+  return out;
+}

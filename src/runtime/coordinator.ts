@@ -1,0 +1,181 @@
+// The page's and the CLI's handle on a run: spawns engine workers, splits agents into contiguous
+// ranges, and drives days — by letting the workers run on shared memory with an Atomics barrier,
+// or, without SharedArrayBuffer, by carrying each day's logs between them. Results are the same
+// either way and for any number of workers. The coordinator never runs the daily kernel.
+import type { Remote } from 'comlink';
+import type { Scenario } from '../scenario/schema.ts';
+import { Ledger, METRIC_COUNT, seriesLength, type DailySeries } from '../engine/metrics.ts';
+import { dayParameters, type DayParameters } from '../engine/parameters.ts';
+import { nextGlobals, type RunResult } from '../engine/simulation.ts';
+import { headline } from '../engine/headline.ts';
+import type { WorldParts } from '../engine/world.ts';
+import { CONTROL, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
+
+/** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
+export interface WorkerHost {
+  readonly api: Remote<EngineWorkerApi>;
+  readonly failed: Promise<never>;
+  terminate(): void;
+}
+
+export type SpawnWorker = (index: number) => WorkerHost;
+
+export interface SimulationOptions {
+  readonly seed: number;
+  readonly workers: number;
+  readonly spawn: SpawnWorker;
+  /** Use SharedArrayBuffer and Atomics (default: when the environment has them). */
+  readonly shared?: boolean;
+  readonly edgeList?: EdgeListPayload;
+}
+
+export class CancelledError extends Error {
+  constructor(day: number) {
+    super(`run cancelled after day ${day}`);
+    this.name = 'AbortError';
+  }
+}
+
+const FIRST_LOG_RECORDS = 1 << 16;
+
+export class Simulation {
+  /** Last completed day (−1 before day 0). */
+  day = -1;
+  readonly series: DailySeries;
+  readonly params: DayParameters;
+  private cancelRequested = false;
+  private disposed = false;
+  private constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+    private readonly hosts: WorkerHost[],
+    readonly parts: WorldParts | null,
+    private readonly control: SharedControl | null,
+    private readonly ledger: Ledger | null,
+    readonly agents: number,
+    readonly ties: number,
+    readonly tierSizes: number[],
+    readonly setupSeconds: number,
+  ) {
+    this.params = dayParameters(scenario);
+    this.series = ledger ? ledger.series : { days: scenario.days, tiers: tierSizes.length, values: control!.series };
+  }
+
+  static async create(scenario: Scenario, options: SimulationOptions): Promise<Simulation> {
+    const started = performance.now();
+    const W = Math.max(1, Math.min(options.workers, scenario.population.agents));
+    const shared = (options.shared ?? typeof SharedArrayBuffer !== 'undefined') && typeof SharedArrayBuffer !== 'undefined';
+    const hosts: WorkerHost[] = [];
+    try {
+      for (let w = 0; w < W; w++) hosts.push(options.spawn(w));
+      const guard = <T>(p: Promise<T>) => Promise.race([p, ...hosts.map((h) => h.failed)]);
+      const built = await guard(hosts[0].api.build({ scenario, seed: options.seed, shared, edgeList: options.edgeList }));
+      const T = scenario.tiers.length;
+      const control: SharedControl | null = shared
+        ? {
+            words: new Int32Array(new SharedArrayBuffer(4 * (CONTROL.logLengths + W))),
+            logs: Array.from({ length: W }, () => new Int32Array(new SharedArrayBuffer(16 * FIRST_LOG_RECORDS))),
+            counters: new Float64Array(new SharedArrayBuffer(8 * W * 2 * T * METRIC_COUNT)),
+            series: new Float64Array(new SharedArrayBuffer(8 * seriesLength(scenario.days, T))),
+          }
+        : null;
+      const n = built.agents;
+      await guard(
+        Promise.all(
+          hosts.map((h, w) =>
+            h.api.attach({
+              scenario,
+              seed: options.seed,
+              worker: w,
+              workers: W,
+              lo: Math.floor((n * w) / W),
+              hi: Math.floor((n * (w + 1)) / W),
+              parts: built.parts ?? undefined,
+              control: control ?? undefined,
+              edgeList: shared ? undefined : options.edgeList,
+            }),
+          ),
+        ),
+      );
+      const ledger = shared ? null : new Ledger(scenario.days, built.tierSizes);
+      return new Simulation(scenario, options.seed, hosts, built.parts, control, ledger, n, built.ties, built.tierSizes, (performance.now() - started) / 1000);
+    } catch (error) {
+      for (const h of hosts) h.terminate();
+      throw error;
+    }
+  }
+
+  get done(): boolean {
+    return this.day >= this.scenario.days;
+  }
+
+  /** Runs up to `days` more days (fewer at the end of the run); resolves with the last day done. */
+  async step(days = 1): Promise<number> {
+    if (this.disposed) throw new Error('this simulation was disposed');
+    const to = Math.min(this.scenario.days, this.day + days);
+    if (this.control) await this.stepShared(to);
+    else for (let d = this.day + 1; d <= to && !this.cancelRequested; d++) await this.stepTransfer(d);
+    if (this.cancelRequested) {
+      this.cancelRequested = false;
+      if (this.control) Atomics.store(this.control.words, CONTROL.cancelRequested, 0), Atomics.store(this.control.words, CONTROL.stopDecided, 0);
+      throw new CancelledError(this.day);
+    }
+    return this.day;
+  }
+
+  private guard<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, ...this.hosts.map((h) => h.failed)]);
+  }
+
+  private async stepShared(to: number): Promise<void> {
+    const control = this.control!;
+    while (this.day < to) {
+      const reports = await this.guard(Promise.all(this.hosts.map((h) => h.api.runDays(this.day + 1, to))));
+      const report = reports[0];
+      this.day = report.day;
+      if (report.status === 'overflow') {
+        // A day's records did not fit: give every worker larger logs and rerun that day's phase 1.
+        const records = Math.ceil((report.needed ?? 0) * 1.5);
+        control.logs.splice(0, control.logs.length, ...control.logs.map(() => new Int32Array(new SharedArrayBuffer(16 * records))));
+        Atomics.store(control.words, CONTROL.overflowNeeded, 0);
+        await this.guard(Promise.all(this.hosts.map((h) => h.api.setLogs(control.logs))));
+      } else if (report.status === 'cancelled') return;
+    }
+  }
+
+  private async stepTransfer(day: number): Promise<void> {
+    const ledger = this.ledger!;
+    const globals = day === 0 ? { activeCustomers: 0, adTargeting: 1 } : nextGlobals(this.params, ledger, day - 1, this.agents);
+    const logs = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseOne(day, globals))));
+    const counters = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseTwo(day, logs as PhaseOneResult[]))));
+    ledger.record(day, counters);
+    this.day = day;
+  }
+
+  /** Asks the workers to stop after the day they are on; the pending step rejects with CancelledError. */
+  cancel(): void {
+    this.cancelRequested = true;
+    if (this.control) Atomics.store(this.control.words, CONTROL.cancelRequested, 1);
+  }
+
+  async result(): Promise<RunResult> {
+    const T = this.tierSizes.length;
+    const flows = await this.guard(Promise.all(this.hosts.map((h) => h.api.flow())));
+    const flow = Array.from({ length: T }, (_, i) => Array.from({ length: T }, (_, j) => flows.reduce((s, f) => s + f[i * T + j], 0)));
+    return { series: this.series, flow, headline: headline(this.scenario, this.series), markers: this.params.markers, ties: this.ties };
+  }
+
+  snapshot(ids: Uint32Array): Promise<AgentSnapshot> {
+    return this.guard(this.hosts[0].api.snapshot(ids));
+  }
+
+  tiesAmong(ids: Uint32Array): Promise<Uint32Array> {
+    return this.guard(this.hosts[0].api.tiesAmong(ids));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const h of this.hosts) h.terminate();
+  }
+}
+

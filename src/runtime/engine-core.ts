@@ -1,0 +1,189 @@
+// What runs inside an engine worker (browser Web Worker or Node worker thread): builds or attaches
+// to a world, and steps its partition day by day. In shared-memory mode the workers run many days
+// on their own, meeting at an Atomics barrier twice a day; in transfer mode the coordinator drives
+// each phase and carries the logs between workers.
+import { dayPhase1 } from '../engine/day-phase1.ts';
+import { dayPhase2 } from '../engine/day-phase2.ts';
+import { allocateLocal, allocateShared } from '../engine/memory.ts';
+import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
+import { RecordLog } from '../engine/record-log.ts';
+import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
+import { PairList } from '../engine/ties.ts';
+import { createParts, createWorld, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
+import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
+
+function edgeListInput(payload: EdgeListPayload | undefined): EdgeListInput | undefined {
+  if (!payload) return undefined;
+  const pairs = new PairList(0);
+  pairs.u = payload.u;
+  pairs.v = payload.v;
+  pairs.length = payload.length;
+  return { pairs, tiers: payload.tiers };
+}
+
+export class EngineCore implements EngineWorkerApi {
+  private parts: WorldParts | null = null;
+  private world: World | null = null;
+  private ledger: Ledger | null = null;
+  private control: SharedControl | null = null;
+  private worker = 0;
+  private workers = 1;
+  private logViews: RecordLog[] = [];
+
+  build(request: BuildRequest): ReturnType<EngineWorkerApi['build']> {
+    const started = performance.now();
+    const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList));
+    this.parts = parts;
+    return {
+      parts: request.shared ? parts : null,
+      agents: parts.population.agents,
+      ties: parts.ties.count,
+      tierSizes: [...parts.population.tierSizes],
+      setupSeconds: (performance.now() - started) / 1000,
+    };
+  }
+
+  attach(request: AttachRequest): { setupSeconds: number } {
+    const started = performance.now();
+    const parts = request.parts ?? this.parts ?? createParts(request.scenario, request.seed, allocateLocal, edgeListInput(request.edgeList));
+    this.parts = parts;
+    this.worker = request.worker;
+    this.workers = request.workers;
+    this.control = request.control ?? null;
+    this.world = createWorld(request.scenario, request.seed, parts, { lo: request.lo, hi: request.hi, replica: !request.control });
+    if (this.control) {
+      this.ledger = new Ledger(request.scenario.days, parts.population.tierSizes, request.worker === 0 ? this.control.series : undefined);
+      this.setLogs(this.control.logs);
+    }
+    return { setupSeconds: (performance.now() - started) / 1000 };
+  }
+
+  setLogs(logs: Int32Array[]): void {
+    if (!this.control || !this.world) throw new Error('setLogs before attach');
+    (this.control as { logs: Int32Array[] }).logs = logs;
+    this.logViews = logs.map((data) => new RecordLog(0, true, data));
+    this.world.log = this.logViews[this.worker];
+  }
+
+  runDays(from: number, to: number): RunReport {
+    const world = this.requireWorld();
+    const control = this.control;
+    const ledger = this.ledger;
+    if (!control || !ledger) throw new Error('runDays needs shared memory; use phaseOne/phaseTwo');
+    const words = control.words;
+    const W = this.workers;
+    const T = world.params.tierCount;
+    const slot = T * METRIC_COUNT;
+    for (let day = from; day <= to; day++) {
+      if (day === 0) startPhase1(world);
+      else dayPhase1(world, day);
+      Atomics.store(words, CONTROL.logLengths + this.worker, world.log.length);
+      if (world.log.overflowed) atomicMax(words, CONTROL.overflowNeeded, world.log.length);
+      this.barrier();
+      const needed = Atomics.load(words, CONTROL.overflowNeeded);
+      if (needed > 0) {
+        // Everyone saw the same flag after the barrier, so everyone stops at the same day.
+        this.barrier();
+        return { status: 'overflow', day: day - 1, needed };
+      }
+      for (let w = 0; w < W; w++) this.logViews[w].length = Atomics.load(words, CONTROL.logLengths + w);
+      if (day === 0) startPhase2(world, this.logViews);
+      else dayPhase2(world, day, this.logViews);
+      control.counters.set(world.counters, (this.worker * 2 + (day & 1)) * slot);
+      this.barrier(true);
+      const perWorker: Float64Array[] = [];
+      for (let w = 0; w < W; w++) perWorker.push(control.counters.subarray((w * 2 + (day & 1)) * slot, (w * 2 + (day & 1) + 1) * slot));
+      ledger.record(day, perWorker);
+      updateGlobals(world, ledger, day);
+      if (Atomics.load(words, CONTROL.stopDecided) === 1) return { status: 'cancelled', day };
+    }
+    return { status: 'ok', day: to };
+  }
+
+  /** A reusable barrier for all workers; the last to arrive may decide to stop everyone. */
+  private barrier(decideStop = false): void {
+    const words = this.control!.words;
+    const generation = Atomics.load(words, CONTROL.barrierGeneration);
+    if (Atomics.add(words, CONTROL.barrierCount, 1) === this.workers - 1) {
+      Atomics.store(words, CONTROL.barrierCount, 0);
+      if (decideStop && Atomics.load(words, CONTROL.cancelRequested) === 1) Atomics.store(words, CONTROL.stopDecided, 1);
+      Atomics.add(words, CONTROL.barrierGeneration, 1);
+      Atomics.notify(words, CONTROL.barrierGeneration);
+    } else {
+      while (Atomics.load(words, CONTROL.barrierGeneration) === generation) Atomics.wait(words, CONTROL.barrierGeneration, generation, 1000);
+    }
+  }
+
+  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }): PhaseOneResult {
+    const world = this.requireWorld();
+    Object.assign(world.globals, globals);
+    if (day === 0) startPhase1(world);
+    else dayPhase1(world, day);
+    const length = world.log.length;
+    return { log: world.log.data.slice(0, length * 4), length };
+  }
+
+  phaseTwo(day: number, logs: PhaseOneResult[]): Float64Array {
+    const world = this.requireWorld();
+    const views = logs.map((l) => {
+      const log = new RecordLog(0, false, l.log);
+      log.length = l.length;
+      return log;
+    });
+    if (day === 0) startPhase2(world, views);
+    else dayPhase2(world, day, views);
+    return world.counters.slice();
+  }
+
+  flow(): Float64Array {
+    return this.requireWorld().flow.slice();
+  }
+
+  snapshot(ids: Uint32Array): AgentSnapshot {
+    const parts = this.parts;
+    if (!parts) throw new Error('snapshot before build');
+    const n = ids.length;
+    const out = { tier: new Uint8Array(n), status: new Uint8Array(n), adoptDay: new Int16Array(n), firstChannel: new Int8Array(n), firstSource: new Int32Array(n) };
+    const s = parts.state;
+    for (let k = 0; k < n; k++) {
+      const i = ids[k];
+      out.tier[k] = parts.population.tier[i];
+      out.status[k] = s.status[i];
+      out.adoptDay[k] = s.adoptDay[i];
+      out.firstChannel[k] = s.firstChannel[i];
+      out.firstSource[k] = s.firstSource[i];
+    }
+    return out;
+  }
+
+  tiesAmong(ids: Uint32Array): Uint32Array {
+    const parts = this.parts;
+    if (!parts) throw new Error('tiesAmong before build');
+    const position = new Map<number, number>();
+    ids.forEach((id, k) => position.set(id, k));
+    const pairs: number[] = [];
+    const { offsets, neighbors } = parts.ties;
+    ids.forEach((id, k) => {
+      for (let e = offsets[id]; e < offsets[id + 1]; e++) {
+        const other = position.get(neighbors[e]);
+        if (other !== undefined && other > k) pairs.push(k, other);
+      }
+    });
+    return Uint32Array.from(pairs);
+  }
+
+  fail(message: string): never {
+    throw new Error(message);
+  }
+
+  private requireWorld(): World {
+    if (!this.world) throw new Error('the worker has no world yet: call attach first');
+    return this.world;
+  }
+}
+
+function atomicMax(words: Int32Array, index: number, value: number): void {
+  for (let current = Atomics.load(words, index); value > current; current = Atomics.load(words, index)) {
+    if (Atomics.compareExchange(words, index, current, value) === current) return;
+  }
+}

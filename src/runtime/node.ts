@@ -1,0 +1,65 @@
+// Running scenarios on Node worker threads: used by the CLI, experiments and tests.
+import { Worker } from 'node:worker_threads';
+import os from 'node:os';
+import { wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { Scenario } from '../scenario/schema.ts';
+import { assertFits } from '../engine/memory-estimate.ts';
+import type { EngineWorkerApi } from './protocol.ts';
+import { CancelledError, Simulation, type SpawnWorker, type WorkerHost } from './coordinator.ts';
+import type { RunOptions, ScenarioRun } from './run.ts';
+
+const WORKER_URL = new URL('./node-worker.mjs', import.meta.url);
+
+/** Spawns one engine worker thread; `failed` rejects if it throws, fails to load or exits early. */
+export const spawnNodeWorker: SpawnWorker = (index) => {
+  const worker = new Worker(WORKER_URL);
+  let terminated = false;
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', (error) => reject(new Error(`engine worker ${index} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })));
+    worker.once('exit', (code) => {
+      if (!terminated) reject(new Error(`engine worker ${index} exited unexpectedly with code ${code}`));
+    });
+  });
+  failed.catch(() => undefined); // observed through races; never an unhandled rejection
+  const host: WorkerHost = {
+    api: wrap<EngineWorkerApi>(nodeEndpoint(worker)),
+    failed,
+    terminate: () => {
+      terminated = true;
+      void worker.terminate();
+    },
+  };
+  return host;
+};
+
+/** Bytes a run may use on this machine: most of the physical memory. */
+export function memoryLimitBytes(): number {
+  return os.totalmem() * 0.8;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism()));
+}
+
+export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioRun> {
+  assertFits(scenario, options.workers, memoryLimitBytes());
+  if (options.signal?.aborted) throw new CancelledError(-1);
+  const simulation = await Simulation.create(scenario, { seed: options.seed, workers: options.workers, spawn: spawnNodeWorker, edgeList: options.edgeList });
+  const onAbort = () => simulation.cancel();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    const started = performance.now();
+    const chunk = Math.max(1, Math.min(30, Math.ceil(scenario.days / 50)));
+    while (!simulation.done) {
+      const day = await simulation.step(chunk);
+      options.onDay?.(day, scenario.days);
+    }
+    const simulationSeconds = (performance.now() - started) / 1000;
+    const result = await simulation.result();
+    return { ...result, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds } };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    simulation.dispose();
+  }
+}

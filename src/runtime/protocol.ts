@@ -1,0 +1,99 @@
+// The one typed contract between the page / CLI side and an engine worker. Everything crossing it
+// is structured-cloneable; typed arrays on SharedArrayBuffers are shared, others are copied or
+// transferred explicitly.
+import type { Scenario } from '../scenario/schema.ts';
+import type { WorldParts } from '../engine/world.ts';
+
+export interface EdgeListPayload {
+  readonly u: Uint32Array;
+  readonly v: Uint32Array;
+  readonly length: number;
+  readonly tiers?: Uint8Array;
+}
+
+export interface BuildRequest {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** Put the world on SharedArrayBuffers and return it, so other workers can attach. */
+  readonly shared: boolean;
+  readonly edgeList?: EdgeListPayload;
+}
+
+/** Shared control block of a multi-worker run (SharedArrayBuffer mode). */
+export interface SharedControl {
+  /** Barrier, cancel and overflow words, then one log length per worker. */
+  readonly words: Int32Array;
+  /** One record log per worker. */
+  readonly logs: Int32Array[];
+  /** [worker][parity][tier * METRIC_COUNT + metric] */
+  readonly counters: Float64Array;
+  /** The daily series, written by worker 0 and read live by the page. */
+  readonly series: Float64Array;
+}
+
+export const CONTROL = {
+  barrierCount: 0,
+  barrierGeneration: 1,
+  cancelRequested: 2,
+  stopDecided: 3,
+  overflowNeeded: 4,
+  logLengths: 5,
+} as const;
+
+export interface AttachRequest {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly worker: number;
+  readonly workers: number;
+  readonly lo: number;
+  readonly hi: number;
+  /** Shared parts from the building worker; absent in transfer mode (each worker builds its replica). */
+  readonly parts?: WorldParts;
+  readonly control?: SharedControl;
+  readonly edgeList?: EdgeListPayload;
+}
+
+export type RunStatus = 'ok' | 'cancelled' | 'overflow';
+
+export interface RunReport {
+  readonly status: RunStatus;
+  /** The last day completed. */
+  readonly day: number;
+  /** With 'overflow': records the largest log needed. */
+  readonly needed?: number;
+}
+
+export interface PhaseOneResult {
+  readonly log: Int32Array;
+  readonly length: number;
+}
+
+export interface AgentSnapshot {
+  readonly tier: Uint8Array;
+  readonly status: Uint8Array;
+  readonly adoptDay: Int16Array;
+  readonly firstChannel: Int8Array;
+  readonly firstSource: Int32Array;
+}
+
+/** What an engine worker does; implemented in engine-core.ts, exposed with comlink. */
+export interface EngineWorkerApi {
+  build(request: BuildRequest): { parts: WorldParts | null; agents: number; ties: number; tierSizes: number[]; setupSeconds: number };
+  attach(request: AttachRequest): { setupSeconds: number };
+  /** SharedArrayBuffer mode: run days `from`..`to` with the other workers, synchronised by Atomics. */
+  runDays(from: number, to: number): RunReport;
+  /** Replace this worker's view of the logs after an overflow (new, larger buffers). */
+  setLogs(logs: Int32Array[]): void;
+  /** Transfer mode: phase 1 of a day with the whole-world figures the coordinator computed. */
+  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }): PhaseOneResult;
+  /** Transfer mode: phase 2 with every worker's log; returns this worker's counters of the day. */
+  phaseTwo(day: number, logs: PhaseOneResult[]): Float64Array;
+  /** Cumulative cross-tier flow of adoptions triggered by owned... counted by owned targets. */
+  flow(): Float64Array;
+  /** State of some agents (a replica or shared state holds everyone). */
+  snapshot(ids: Uint32Array): AgentSnapshot;
+  /** Ties among some agents, as pairs of positions in `ids`. */
+  tiesAmong(ids: Uint32Array): Uint32Array;
+  /** A deliberate failure, for tests of error handling. */
+  fail(message: string): never;
+}

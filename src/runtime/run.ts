@@ -1,0 +1,25 @@
+// The one call the CLI and experiments use to run a scenario to the end on worker threads.
+// (Implemented in node.ts; this file holds the shared types.)
+import type { Scenario } from '../scenario/schema.ts';
+import type { RunResult } from '../engine/simulation.ts';
+import type { EdgeListPayload } from './protocol.ts';
+
+export interface RunOptions {
+  readonly seed: number;
+  /** Worker threads; results are identical for any number. */
+  readonly workers: number;
+  readonly edgeList?: EdgeListPayload;
+  /** Called after each completed day (from the coordinator, not the kernel). */
+  readonly onDay?: (day: number, days: number) => void;
+  /** Aborting stops the run within a day and rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RunTimings {
+  readonly setupSeconds: number;
+  readonly simulationSeconds: number;
+}
+
+export type ScenarioRun = RunResult & { readonly timings: RunTimings; readonly workers: number };
+
+export type RunScenario = (scenario: Scenario, options: RunOptions) => Promise<ScenarioRun>;

@@ -1,0 +1,36 @@
+// The scenario loader for Node (CLI, experiments, tests): reads files with fs and fingerprints
+// the resolved scenario, so a run folder can say exactly which world produced it.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ScenarioError } from './issues.ts';
+import { resolveScenario, type ResolvedScenario } from './load.ts';
+import type { Override } from './overrides.ts';
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** SHA-256 (hex) of a resolved scenario's canonical JSON. */
+export function scenarioSha256(json: string): string {
+  return createHash('sha256').update(json, 'utf8').digest('hex');
+}
+
+/**
+ * Loads, merges, overrides and validates a scenario file. Relative paths are taken from the
+ * current directory and printed as given, so messages read `scenarios/x.json:14:7 …`.
+ * Throws a ScenarioError listing every problem.
+ */
+export function loadScenarioFile(path: string, overrides: readonly Override[] = []): ResolvedScenario & { sha256: string } {
+  // Forward slashes throughout, so `extends` chains compare equal on Windows too.
+  const file = path.replace(/\\/g, '/');
+  const text = readText(file);
+  if (text === undefined) {
+    throw new ScenarioError([{ file, line: 1, column: 1, where: file, path: '', message: 'cannot read the scenario file' }]);
+  }
+  const resolved = resolveScenario(text, file, readText, overrides);
+  return { ...resolved, sha256: scenarioSha256(resolved.json) };
+}

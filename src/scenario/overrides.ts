@@ -1,0 +1,76 @@
+// `--set path=value` from the command line (and sweeps in experiments): applied to the merged
+// scenario before validation, so an override is checked exactly like a value written in a file,
+// and its errors point at the `--set` that caused them.
+import { isWithin, type SourceMap } from './document.ts';
+import type { ScenarioLayer } from './extends.ts';
+import { ScenarioError, issueAt, type ScenarioIssue, type SourcePosition } from './issues.ts';
+import { formatPath, parsePath, setPath, type PathSegment } from './path.ts';
+
+/** One override: a field path and its new value; `text` is how it was typed, for messages. */
+export interface Override {
+  path: string;
+  value: unknown;
+  text?: string;
+}
+
+/** The value of `--set path=value`: JSON if it parses (0.002, false, [1,2]), else the raw string. */
+export function parseOverrideValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Reads `tiers[3].offlinePerDay=0.002` as an Override; throws a ScenarioError if there is no `=`. */
+export function parseOverride(text: string): Override {
+  const equals = text.indexOf('=');
+  if (equals <= 0) {
+    const where = `--set ${text}`;
+    throw new ScenarioError([issueAt({ file: '--set', line: 1, column: 1, where }, '', 'expected path=value, e.g. tiers[3].offlinePerDay=0.002')]);
+  }
+  return { path: text.slice(0, equals), value: parseOverrideValue(text.slice(equals + 1)), text };
+}
+
+/** Every path inside a value (the value itself included), for pointing nested errors at the --set. */
+function pathsWithin(value: unknown, path: PathSegment[], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(path);
+  if (Array.isArray(value)) value.forEach((item, i) => pathsWithin(item, [...path, i], out));
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsWithin(item, [...path, key], out);
+  return out;
+}
+
+function recordSources(sources: SourceMap, segments: PathSegment[], value: unknown, atPath: SourcePosition, atValue: SourcePosition): void {
+  const key = formatPath(segments);
+  for (const existing of [...sources.keys()]) if (isWithin(existing, key)) sources.delete(existing);
+  // Containers the override had to create exist only because of it: point them at the --set too.
+  for (let n = 1; n < segments.length; n++) {
+    const prefix = formatPath(segments.slice(0, n));
+    if (!sources.has(prefix)) sources.set(prefix, { value: atPath, key: atPath });
+  }
+  for (const inner of pathsWithin(value, segments)) sources.set(formatPath(inner), { value: atValue, key: inner.length === segments.length ? atPath : atValue });
+}
+
+/**
+ * Applies overrides in order to a merged layer, in place. Positions: file "--set", line = which
+ * override (1-based), column = where its path or its value starts within `path=value`.
+ */
+export function applyOverrides(layer: ScenarioLayer, overrides: readonly Override[], issues: ScenarioIssue[]): void {
+  overrides.forEach((override, i) => {
+    const text = override.text ?? `${override.path}=${JSON.stringify(override.value)}`;
+    const where = `--set ${text}`;
+    const atPath: SourcePosition = { file: '--set', line: i + 1, column: 1, where };
+    const atValue: SourcePosition = { ...atPath, column: Math.max(1, text.indexOf('=') + 2) };
+    let segments: PathSegment[];
+    try {
+      segments = parsePath(override.path);
+      // Files are merged before overrides apply, so a late `extends` would be silently ignored.
+      if (segments[0] === 'extends') throw new Error('extends cannot be overridden: the files are merged before --set applies');
+      setPath(layer.value, segments, override.value);
+    } catch (error) {
+      issues.push(issueAt(atPath, override.path, (error as Error).message));
+      return;
+    }
+    recordSources(layer.sources, segments, override.value, atPath, atValue);
+  });
+}

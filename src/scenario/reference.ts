@@ -1,0 +1,83 @@
+// The two documents generated from the schema: scenarios/schema.json for editors, and the
+// "Scenario file reference" section of the README for people. Both are pure functions of
+// schema.ts, so a test can regenerate them in memory and catch drift.
+import { z } from 'zod';
+import { listFields, type FieldEntry } from './fields.ts';
+import { canChangeDuringRun } from './interventions.ts';
+import { scenarioObjectSchema } from './schema.ts';
+
+export const REFERENCE_START = '<!-- scenario-reference:start -->';
+export const REFERENCE_END = '<!-- scenario-reference:end -->';
+
+/** JSON Schema of the scenario *input* (fields with defaults are optional), as file text. */
+export function scenarioJsonSchema(): string {
+  const { $schema, ...rest } = z.toJSONSchema(scenarioObjectSchema, { io: 'input' });
+  const comment = 'Generated from src/scenario/schema.ts by `npm run schema`; edit the schema, not this file.';
+  return `${JSON.stringify({ $schema, $comment: comment, ...rest }, null, 2)}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+function defaultCell({ path, shape }: FieldEntry): string {
+  if (path.endsWith('[]')) return '—';
+  if (shape.hasDefault) {
+    const value = shape.defaultValue;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? 'its fields’ defaults' : `\`${JSON.stringify(value)}\``;
+  }
+  return shape.optional ? 'optional' : '**required**';
+}
+
+function row(entry: FieldEntry): string {
+  const { path, shape, expected } = entry;
+  const container = ['object', 'array', 'record'].includes(shape.def.type);
+  const changeable = !container && canChangeDuringRun(path) ? '✓' : '';
+  return `| \`${cell(path)}\` | ${cell(shape.description ?? '')} | ${cell(shape.unit ?? '')} | ${defaultCell(entry)} | ${cell(expected)} | ${changeable} |`;
+}
+
+/** The Markdown reference of every scenario field, with the rules that span fields. */
+export function scenarioReference(): string {
+  const lines = [
+    '## Scenario file reference',
+    '',
+    '_Generated from `src/scenario/schema.ts` by `npm run schema`: edit the schema, not this section._',
+    '',
+    'A scenario is a JSON file; comments and trailing commas are allowed. Start it with',
+    '`"$schema": "../schema.json"` (relative to the file) for completion and checks in editors.',
+    'Unknown fields are errors, with the nearest valid field suggested.',
+    '',
+    '- **`extends`**: `"extends": "base.json"` (relative to the extending file) builds on another',
+    '  scenario, which may extend another in turn. Objects merge field by field, the extending file',
+    '  winning; arrays (`tiers`, `festivals`, `interventions`, `network.mixing`) and single values are',
+    '  replaced whole. A cycle of `extends` is an error.',
+    '- **Overrides**: `--set path=value`, e.g. `--set tiers[3].offlinePerDay=0.002` or',
+    '  `--set payment.closedLoop=false`, applies after `extends` and before validation. The value is',
+    '  read as JSON if it parses, otherwise as a string.',
+    '- **Rules across fields**: tier shares sum to 1 (±1e-6); `network.mixing` has one row and one',
+    '  weight per tier; `network.kind` `"edge-list"` needs `network.edgeList`; a festival `monthDay` is',
+    '  a real day; intervention dates lie between `start` and `start + days`, and `to` comes after',
+    '  `from` and only for number values; an intervention `path` names one field marked ✓ below',
+    '  (the others are read once at setup), and its `value` fits that field’s type and range.',
+    '',
+    'Paths use `[]` for “any item”: `tiers[].share`, or `tiers[2].share` for the third tier.',
+    '',
+    '| Field | Meaning | Unit | Default | Allowed | Interventions |',
+    '|---|---|---|---|---|---|',
+    ...listFields(scenarioObjectSchema).map(row),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** README text with the generated section placed between the markers (all else untouched). */
+export function withReference(readme: string, reference: string): string {
+  const start = readme.indexOf(REFERENCE_START);
+  const end = readme.indexOf(REFERENCE_END);
+  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${REFERENCE_START} and ${REFERENCE_END}, in that order`);
+  return `${readme.slice(0, start + REFERENCE_START.length)}\n${reference}${readme.slice(end)}`;
+}
+
+/** The generated section currently in a README, or undefined without markers. */
+export function referenceIn(readme: string): string | undefined {
+  const start = readme.indexOf(REFERENCE_START);
+  const end = readme.indexOf(REFERENCE_END);
+  return start < 0 || end < start ? undefined : readme.slice(start + REFERENCE_START.length + 1, end);
+}

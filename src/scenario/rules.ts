@@ -1,0 +1,76 @@
+// Rules that tie several fields together, which a per-field schema cannot say: shares that must
+// sum to 1, a mixing matrix sized by the tiers, real festival days, usable interventions.
+import { sourceAt, type SourceMap } from './document.ts';
+import { isPlainObject } from './extends.ts';
+import { interventionIssues } from './interventions.ts';
+import { issueAt, type ScenarioIssue } from './issues.ts';
+import { formatPath, type PathSegment } from './path.ts';
+import type { Scenario } from './schema.ts';
+import { validFields } from './validate.ts';
+
+const SHARE_TOLERANCE = 1e-6;
+// February has 29 here: a festival on 02-29 is a real day, held in leap years.
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Reports a problem with the field at `path`, pointing at `at` in the file (by default the field). */
+type Report = (path: PathSegment[], message: string, at?: PathSegment[]) => void;
+
+/** The tiers as written, whether or not each passed the schema (an unknown key in one should not hide a bad sum). */
+function writtenTiers(input: unknown): unknown[] | undefined {
+  const tiers = isPlainObject(input) ? input.tiers : undefined;
+  return Array.isArray(tiers) ? tiers : undefined;
+}
+
+function checkTierShares(input: unknown, report: Report): void {
+  const shares = writtenTiers(input)?.map((tier) => (isPlainObject(tier) ? tier.share : undefined));
+  if (!shares || !shares.every((share): share is number => typeof share === 'number')) return;
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
+    // toPrecision hides float dust such as 0.9500000000000001 that the user never wrote.
+    report(['tiers'], `expected tier shares to sum to 1, got ${Number(sum.toPrecision(12))} (${shares.join(' + ')})`);
+  }
+}
+
+function checkNetwork(scenario: Partial<Scenario>, input: unknown, report: Report): void {
+  const { network } = scenario;
+  const tiers = writtenTiers(input);
+  if (!network) return;
+  if (network.kind === 'edge-list' && network.edgeList === undefined) {
+    // Point at the kind: that is the line the user wrote, the missing field has no line.
+    report(['network', 'edgeList'], 'missing, required when network.kind is "edge-list" (the CSV file of ties)', ['network', 'kind']);
+  }
+  if (!network.mixing || !tiers) return;
+  const n = tiers.length;
+  if (network.mixing.length !== n) {
+    report(['network', 'mixing'], `expected ${n} rows, one per tier, got ${network.mixing.length}`);
+  }
+  network.mixing.forEach((row, i) => {
+    if (row.length !== n) report(['network', 'mixing', i], `expected ${n} weights, one per tier, got ${row.length}`);
+    else if (row.every((weight) => weight === 0)) report(['network', 'mixing', i], 'expected at least one weight > 0, got all zeros');
+  });
+}
+
+function checkFestivals(scenario: Partial<Scenario>, report: Report): void {
+  (scenario.festivals ?? []).forEach((festival, i) => {
+    const [month, day] = festival.monthDay.split('-').map(Number);
+    if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) {
+      report(['festivals', i, 'monthDay'], `expected a real month and day written MM-DD, got "${festival.monthDay}"`);
+    }
+  });
+}
+
+/**
+ * Cross-field problems of a merged scenario value. Each rule reads only fields that pass the
+ * schema on their own (tier shares: those written as numbers), so it adds to the schema's errors
+ * instead of repeating them.
+ */
+export function crossFieldIssues(input: unknown, sources: SourceMap): ScenarioIssue[] {
+  const scenario = validFields(input);
+  const issues: ScenarioIssue[] = [];
+  const report: Report = (path, message, at = path) => issues.push(issueAt(sourceAt(sources, at), formatPath(path), message));
+  checkTierShares(input, report);
+  checkNetwork(scenario, input, report);
+  checkFestivals(scenario, report);
+  issues.push(...interventionIssues(scenario, input, sources));
+  return issues;
+}

@@ -1,0 +1,109 @@
+// Runs the zod schema and turns each zod issue into a line that names the file position, the field
+// and what was expected versus found, in words derived from the schema itself.
+import { closest, distance } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { sourceAt, type SourceMap } from './document.ts';
+import { describeExpected, fieldAt, listWords, objectKeys, type Schema } from './fields.ts';
+import { issueAt, showValue, type ScenarioIssue } from './issues.ts';
+import { formatPath, getPath, type PathSegment } from './path.ts';
+import { scenarioObjectSchema, type Scenario } from './schema.ts';
+
+// zod gives this message to every issue whose schema did not set its own, so the schema's own
+// words ("a real calendar date") can be told apart from zod's generic English.
+const NO_CUSTOM_MESSAGE = '\u0000';
+
+/**
+ * The field name `key` was probably meant to be: the nearest one not already used in the object,
+ * so `sharee` next to an existing `share` suggests `sharing`. Undefined when the name has nothing
+ * in common with any field, where a guess would mislead.
+ */
+export function nearestField(key: string, fields: readonly string[], used: readonly string[] = []): string | undefined {
+  const unused = fields.filter((field) => !used.includes(field));
+  const candidates = unused.length > 0 ? unused : [...fields];
+  if (candidates.length === 0) return undefined;
+  const sameLetters = candidates.find((field) => field.toLowerCase() === key.toLowerCase());
+  const nearest = sameLetters ?? closest(key, candidates);
+  return sameLetters || distance(key, nearest) < key.length ? nearest : undefined;
+}
+
+/** "unknown field, did you mean …?", or the list of fields when there is no good guess. */
+export function unknownFieldMessage(key: string, fields: readonly string[] | undefined, used: readonly string[] = []): string {
+  if (!fields || fields.length === 0) return 'unknown field';
+  const nearest = nearestField(key, fields, used);
+  if (nearest) return `unknown field, did you mean "${nearest}"?`;
+  return `unknown field, expected one of ${listWords(fields.map((field) => `"${field}"`))}`;
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  expected?: string;
+  values?: unknown[];
+}
+
+function expectedWords(issue: ZodIssueLike, field: Schema | undefined): string {
+  if (issue.code === 'custom' && issue.message !== NO_CUSTOM_MESSAGE) return issue.message;
+  if (field) return describeExpected(field);
+  if (issue.code === 'invalid_type' && issue.expected) return `a ${issue.expected}`;
+  if (issue.code === 'invalid_value' && issue.values) return `one of ${listWords(issue.values.map((v) => JSON.stringify(v)))}`;
+  return issue.message === NO_CUSTOM_MESSAGE ? 'a valid value' : issue.message;
+}
+
+/** Zod issues on `input` as scenario issues; one per field (the first zod found is the clearest). */
+export function schemaIssues(schema: Schema, input: unknown, sources: SourceMap, issues: readonly ZodIssueLike[]): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const seen = new Set<string>();
+  const add = (path: PropertyKey[], issue: ScenarioIssue) => {
+    const key = formatPath(path);
+    if (!seen.has(key)) out.push(issue);
+    seen.add(key);
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const object = getPath(input, issue.path as PathSegment[]);
+      const present = object && typeof object === 'object' ? Object.keys(object) : [];
+      const objectField = fieldAt(schema, issue.path);
+      const fields = objectField && objectKeys(objectField);
+      for (const key of issue.keys ?? []) {
+        const path = [...issue.path, key];
+        const at = sourceAt(sources, path, 'key');
+        // A field written next to the typo in the same file was not what the typo meant; one
+        // from an extended file or the scenario (when the typo is in a --set) may well be.
+        const used = present.filter((name) => sources.get(formatPath([...issue.path, name]))?.key?.file === at.file);
+        add(path, issueAt(at, formatPath(path), unknownFieldMessage(key, fields, used)));
+      }
+      continue;
+    }
+    const value = getPath(input, issue.path as PathSegment[]);
+    const expected = expectedWords(issue, fieldAt(schema, issue.path));
+    const message = value === undefined && issue.code === 'invalid_type' ? `missing, expected ${expected}` : `expected ${expected}, got ${showValue(value)}`;
+    add(issue.path, issueAt(sourceAt(sources, issue.path), formatPath(issue.path), message));
+  }
+  return out;
+}
+
+export type ValidationResult = { scenario: Scenario; issues: [] } | { scenario: undefined; issues: ScenarioIssue[] };
+
+/** Validates a merged scenario value against the scenario schema, filling defaults. */
+export function validateScenario(input: unknown, sources: SourceMap): ValidationResult {
+  const result = z.safeParse(scenarioObjectSchema, input, { error: () => NO_CUSTOM_MESSAGE });
+  if (result.success) return { scenario: result.data, issues: [] };
+  return { scenario: undefined, issues: schemaIssues(scenarioObjectSchema, input, sources, result.error.issues) };
+}
+
+/**
+ * Each top-level field validated on its own, keeping the ones that pass. Cross-field rules run on
+ * this, so a mistake in one top-level field does not hide a cross-field problem in another.
+ */
+export function validFields(input: unknown): Partial<Scenario> {
+  const part: Record<string, unknown> = {};
+  if (!input || typeof input !== 'object') return part;
+  for (const [key, field] of Object.entries(scenarioObjectSchema.shape)) {
+    const result = z.safeParse(field as Schema, (input as Record<string, unknown>)[key]);
+    // An optional field left out stays as a key with value undefined: known to be valid, unset.
+    if (result.success) part[key] = result.data;
+  }
+  return part as Partial<Scenario>;
+}
