@@ -3,6 +3,12 @@ import type { Scenario } from '../scenario/schema.ts';
 import { dayOfDate } from './calendar.ts';
 import { seriesValue, type DailySeries } from './metrics.ts';
 
+/** Real people one agent stands for. */
+export function representedPeople(scenario: Scenario): number {
+  const { agents, represents, people } = scenario.population;
+  return people === undefined ? represents : people / agents;
+}
+
 export interface HeadlineFigure {
   /** null when the run does not cover the dates the figure needs. */
   readonly value: number | null;
@@ -52,7 +58,7 @@ export function headline(scenario: Scenario, series: DailySeries): Headline {
     const x = seriesValue(series, d, all, 'data_events');
     if (x > peak) [peak, peakDay] = [x, d];
   }
-  const people = scenario.population.represents;
+  const people = representedPeople(scenario);
   const peakDate = peakDay < 0 ? null : new Date(Date.parse(`${scenario.start}T00:00:00Z`) + peakDay * 86_400_000).toISOString().slice(0, 10);
   return {
     social_share_of_new_buyers_2015_11_11: {

@@ -95,7 +95,7 @@ export function tierTieCounts(population: Population, meanFriends: readonly numb
 }
 
 export function generatedTies(scenario: Scenario, population: Population, seed: number, allocate: Allocate = allocateLocal): Ties {
-  const { agents, tier, blockStart, blockOf, tierCount } = population;
+  const { agents, tier, blockStart, tierCount } = population;
   const net = scenario.network;
   const meanFriends = scenario.tiers.map((t) => t.meanFriends);
   const sigma = net.degreeSigma;
@@ -108,17 +108,18 @@ export function generatedTies(scenario: Scenario, population: Population, seed: 
   const expected = agents * (meanFriends.reduce((a, b) => a + b, 0) / Math.max(1, tierCount)) * 0.6;
   const pairs = new PairList(Math.ceil(expected));
 
-  // Local ties: half of each agent's clustered ties are started by it, the other half received.
-  for (let i = 0; i < agents; i++) {
-    const b = blockOf[i];
+  // Clustered ties stay inside the neighbourhood block: each pair of block mates is tied with
+  // chance w_i·w_j / Σw (Chung–Lu within the block, w = clustered share of the target degree), so
+  // the expected clustered degree is w_i and no pair is drawn twice.
+  for (let b = 0; b + 1 < blockStart.length; b++) {
     const lo = blockStart[b];
-    const size = blockStart[b + 1] - lo;
-    if (size < 2) continue;
-    const local = stochasticRound((target[i] * net.clustering) / 2, next);
-    for (let k = 0; k < local; k++) {
-      let j = lo + Math.floor(next() * (size - 1));
-      if (j >= i) j++;
-      pairs.push(i, j);
+    const hi = blockStart[b + 1];
+    let total = 0;
+    for (let i = lo; i < hi; i++) total += target[i] * net.clustering;
+    if (hi - lo < 2 || total <= 0) continue;
+    for (let i = lo; i < hi; i++) {
+      const wi = (target[i] * net.clustering) / total;
+      for (let j = i + 1; j < hi; j++) if (next() < wi * target[j] * net.clustering) pairs.push(i, j);
     }
   }
 
