@@ -105,6 +105,11 @@ export class Simulation {
     }
   }
 
+  /** Records each worker's shared log holds now (it grows when a day needs more). */
+  get logCapacity(): number {
+    return this.control ? this.control.logs[0].length / 4 : Infinity;
+  }
+
   get done(): boolean {
     return this.day >= this.scenario.days;
   }

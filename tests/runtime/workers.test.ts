@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { loadScenarioFile } from '../../src/scenario/node.ts';
+import { simulate } from '../../src/engine/simulation.ts';
+import { Simulation, type WorkerHost } from '../../src/runtime/coordinator.ts';
+import { runScenario, spawnNodeWorker } from '../../src/runtime/node.ts';
+import { WorldTooLargeError } from '../../src/engine/memory-estimate.ts';
+import type { EngineWorkerApi } from '../../src/runtime/protocol.ts';
+
+const small = loadScenarioFile('scenarios/jd-tencent-2014.json', [{ path: 'population.agents', value: 20_000 }]).scenario;
+const bytes = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+describe('engine workers', () => {
+  it('give byte-identical daily series on 1, 2 and 4 workers, shared memory or not, equal to the in-thread run', async () => {
+    const reference = bytes(simulate(small, { seed: 42 }).series.values);
+    for (const shared of [true, false]) {
+      for (const workers of [1, 2, 4]) {
+        const sim = await Simulation.create(small, { seed: 42, workers, spawn: spawnNodeWorker, shared });
+        try {
+          while (!sim.done) await sim.step(100);
+          expect(bytes(sim.series.values).equals(reference), `shared=${shared} workers=${workers}`).toBe(true);
+        } finally {
+          sim.dispose();
+        }
+      }
+    }
+  });
+
+  it('grows the shared record logs when a day produces more records than fit, with the same result', async () => {
+    // The reference workload's busy days write hundreds of thousands of word-of-mouth proposals,
+    // more than the first logs (64 Ki records) hold.
+    const bass = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 200_000 }, { path: 'days', value: 60 }]).scenario;
+    const inThread = bytes(simulate(bass, { seed: 3 }).series.values);
+    const sim = await Simulation.create(bass, { seed: 3, workers: 2, spawn: spawnNodeWorker });
+    try {
+      const firstCapacity = sim.logCapacity;
+      while (!sim.done) await sim.step(60);
+      expect(sim.logCapacity).toBeGreaterThan(firstCapacity);
+      expect(bytes(sim.series.values).equals(inThread)).toBe(true);
+    } finally {
+      sim.dispose();
+    }
+  });
+
+  it('surfaces a worker that throws as a rejected promise, not a hang', async () => {
+    const sim = await Simulation.create(small, { seed: 1, workers: 2, spawn: spawnNodeWorker });
+    try {
+      const hosts = (sim as unknown as { hosts: WorkerHost[] }).hosts;
+      await expect(hosts[1].api.fail('deliberate failure')).rejects.toThrow('deliberate failure');
+    } finally {
+      sim.dispose();
+    }
+  });
+
+  it('rejects pending work when a worker dies or fails to load', async () => {
+    const broken: typeof spawnNodeWorker = (index) => {
+      const worker = new Worker('throw new Error("cannot load the engine")', { eval: true });
+      const failed = new Promise<never>((_, reject) => worker.once('error', (e) => reject(new Error(`engine worker ${index} failed: ${e.message}`))));
+      failed.catch(() => undefined);
+      return { api: wrap<EngineWorkerApi>(nodeEndpoint(worker)), failed, terminate: () => void worker.terminate() };
+    };
+    const started = performance.now();
+    await expect(Simulation.create(small, { seed: 1, workers: 2, spawn: broken })).rejects.toThrow(/cannot load the engine/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('stops within 200 ms of a cancel', async () => {
+    const big = loadScenarioFile('scenarios/reference/bass-network-slow.json', [{ path: 'population.agents', value: 300_000 }]).scenario;
+    const controller = new AbortController();
+    let cancelledAt = 0;
+    const run = runScenario(big, {
+      seed: 1,
+      workers: 2,
+      signal: controller.signal,
+      onDay: (day) => {
+        if (day >= 20 && cancelledAt === 0) {
+          cancelledAt = performance.now();
+          controller.abort();
+        }
+      },
+    });
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(performance.now() - cancelledAt).toBeLessThan(200);
+  });
+
+  it('refuses a world that cannot fit in memory, with the estimate, before allocating', async () => {
+    const huge = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 400_000_000 }]).scenario;
+    const attempt = runScenario(huge, { seed: 1, workers: 2 });
+    await expect(attempt).rejects.toBeInstanceOf(WorldTooLargeError);
+    await expect(attempt).rejects.toThrow(/needs about [\d.]+ GiB .* bytes per agent/);
+  });
+});
