@@ -27,6 +27,8 @@ export interface SimulationOptions {
   /** Use SharedArrayBuffer and Atomics (default: when the environment has them). */
   readonly shared?: boolean;
   readonly edgeList?: EdgeListPayload;
+  /** Records each shared log holds at first; logs grow when a day needs more (default 65,536). */
+  readonly firstLogRecords?: number;
 }
 
 export class CancelledError extends Error {
@@ -74,7 +76,7 @@ export class Simulation {
       const control: SharedControl | null = shared
         ? {
             words: new Int32Array(new SharedArrayBuffer(4 * (CONTROL.logLengths + W))),
-            logs: Array.from({ length: W }, () => new Int32Array(new SharedArrayBuffer(16 * FIRST_LOG_RECORDS))),
+            logs: Array.from({ length: W }, () => new Int32Array(new SharedArrayBuffer(16 * (options.firstLogRecords ?? FIRST_LOG_RECORDS)))),
             counters: new Float64Array(new SharedArrayBuffer(8 * W * 2 * T * METRIC_COUNT)),
             series: new Float64Array(new SharedArrayBuffer(8 * seriesLength(scenario.days, T))),
           }

@@ -29,11 +29,11 @@ describe('engine workers', () => {
   });
 
   it('grows the shared record logs when a day produces more records than fit, with the same result', async () => {
-    // The reference workload's busy days write hundreds of thousands of word-of-mouth proposals,
-    // more than the first logs (64 Ki records) hold.
-    const bass = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 200_000 }, { path: 'days', value: 60 }]).scenario;
+    // The reference workload's busy days write tens of thousands of word-of-mouth proposals per
+    // worker, far more than logs started at 1,024 records hold.
+    const bass = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 50_000 }, { path: 'days', value: 60 }]).scenario;
     const inThread = bytes(simulate(bass, { seed: 3 }).series.values);
-    const sim = await Simulation.create(bass, { seed: 3, workers: 2, spawn: spawnNodeWorker });
+    const sim = await Simulation.create(bass, { seed: 3, workers: 2, spawn: spawnNodeWorker, firstLogRecords: 1024 });
     try {
       const firstCapacity = sim.logCapacity;
       while (!sim.done) await sim.step(60);
