@@ -2,6 +2,9 @@
 // the resolved scenario, so a run folder can say exactly which world produced it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
+import type { Scenario } from './schema.ts';
 import { ScenarioError } from './issues.ts';
 import { resolveScenario, type ResolvedScenario } from './load.ts';
 import type { Override } from './overrides.ts';
@@ -33,4 +36,17 @@ export function loadScenarioFile(path: string, overrides: readonly Override[] = 
   }
   const resolved = resolveScenario(text, file, readText, overrides);
   return { ...resolved, sha256: scenarioSha256(resolved.json) };
+}
+
+/** Reads the edge list a scenario names (network.edgeList, relative to the scenario file). */
+export function loadEdgeList(scenarioFile: string, scenario: Scenario): EdgeList | undefined {
+  if (scenario.network.kind !== 'edge-list' || !scenario.network.edgeList) return undefined;
+  const file = join(dirname(scenarioFile), scenario.network.edgeList);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new EdgeListError(`${file}: cannot read the edge list named by network.edgeList in ${scenarioFile}`);
+  }
+  return parseEdgeList(text, file, scenario.tiers.length);
 }
