@@ -39,7 +39,7 @@ function applyLog(world: World, day: number, log: RecordLog): void {
       if (s.status[target] === UNAWARE) {
         s.status[target] = AWARE;
         s.awareDay[target] = day;
-        if (owned) pushScratch(world, 'newAware', target);
+        if (owned) pushNewlyAware(world, target);
       }
       if (source >= 0 && channel < SOCIAL_CHANNEL_COUNT && s.socialSeen[target] < 65535) s.socialSeen[target]++;
       if ((head >> 7) & 1) {
@@ -90,19 +90,25 @@ function purchase(world: World, day: number, agent: number, owned: boolean): voi
   if (s.lastPurchase[agent] === day) return;
   s.lastPurchase[agent] = day;
   if (s.purchases[agent] < 65535) s.purchases[agent]++;
-  if (owned) pushScratch(world, 'purchasers', agent);
+  if (owned) pushPurchaser(world, agent);
 }
 
-function pushScratch(world: World, list: 'purchasers' | 'newAware', agent: number): void {
+function pushPurchaser(world: World, agent: number): void {
   const scratch = world.scratch;
-  const countKey = list === 'purchasers' ? 'purchaserCount' : 'newAwareCount';
-  let array = scratch[list];
-  if (scratch[countKey] === array.length) {
-    const grown = new Int32Array(array.length * 2);
-    grown.set(array);
-    scratch[list] = array = grown;
-  }
-  array[scratch[countKey]++] = agent;
+  if (scratch.purchaserCount === scratch.purchasers.length) scratch.purchasers = grow(scratch.purchasers);
+  scratch.purchasers[scratch.purchaserCount++] = agent;
+}
+
+function pushNewlyAware(world: World, agent: number): void {
+  const scratch = world.scratch;
+  if (scratch.newAwareCount === scratch.newAware.length) scratch.newAware = grow(scratch.newAware);
+  scratch.newAware[scratch.newAwareCount++] = agent;
+}
+
+function grow(list: Int32Array): Int32Array {
+  const grown = new Int32Array(list.length * 2);
+  grown.set(list);
+  return grown;
 }
 
 function followPurchases(world: World, day: number): void {
@@ -154,7 +160,8 @@ function maybeShare(world: World, day: number, agent: number, scale: number): vo
   const { population: pop, params: p, keys } = world;
   if (pop.platforms[agent] === 0) return;
   const festival = p.festivalSharing[day] === 1 ? p.festival.sharing[day] : 1;
-  if (draw(keys.share, agent, day, 0) >= Math.min(1, pop.sharing[agent] * festival * scale)) return;
+  const chance = Math.min(1, pop.sharing[agent] * festival * scale);
+  if (chance <= 0 || draw(keys.share, agent, day, 0) >= chance) return;
   const k = day * p.tierCount + pop.tier[agent];
   const u = draw(keys.shareChoice, agent, day, 1);
   const channel = u < p.shareDirect[k] ? CH_DIRECT : u < p.shareGroup[k] ? CH_GROUP : CH_FEED;

@@ -1,0 +1,118 @@
+// The benchmark of the workers issue: each case is a whole `tierwave run` process (start, build
+// population and network, simulate, write outputs), timed from outside, with the setup and
+// simulation seconds and the peak RSS the run reports in its summary.json. Never a test: timings
+// vary with the machine, so this prints and writes figures and fails only if a run fails.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+
+interface BenchCase {
+  readonly name: string;
+  readonly scenario: string;
+  readonly agents: number;
+  readonly workers: number;
+}
+
+interface BenchRow extends BenchCase {
+  readonly days: number;
+  readonly ties: number;
+  readonly setupSeconds: number;
+  readonly simulationSeconds: number;
+  readonly wholeSeconds: number;
+  readonly agentDaysPerSecond: number;
+  readonly peakRssBytes: number;
+  readonly bytesPerAgent: number;
+}
+
+const REFERENCE = 'scenarios/reference/bass-network.json';
+const SLOW = 'scenarios/reference/bass-network-slow.json';
+const DEFAULT = 'scenarios/jd-tencent-2014.json';
+
+function cases(largest: number): BenchCase[] {
+  const list: BenchCase[] = [];
+  for (const agents of [1e5, 1e6, 1e7].filter((n) => n <= largest))
+    for (const workers of [1, 2]) list.push({ name: 'reference', scenario: REFERENCE, agents, workers });
+  list.push({ name: 'reference-slow', scenario: SLOW, agents: 1e6, workers: 2 });
+  list.push({ name: 'default', scenario: DEFAULT, agents: 1e6, workers: 2 });
+  return list;
+}
+
+function runCase(c: BenchCase): BenchRow {
+  const out = mkdtempSync(join(tmpdir(), 'tierwave-bench-'));
+  try {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, ['bin/tierwave.mjs', 'run', c.scenario, '--agents', String(c.agents), '--workers', String(c.workers), '--seed', '1', '--out', join(out, 'run'), '--quiet'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    const wholeSeconds = (performance.now() - started) / 1000;
+    if (child.status !== 0) throw new Error(`${c.name} at ${c.agents} agents on ${c.workers} workers failed (exit ${child.status}):\n${child.stderr}`);
+    const summary = JSON.parse(readFileSync(join(out, 'run', 'summary.json'), 'utf8'));
+    const runtime = summary.runtime;
+    const peak = Number(runtime.peak_rss_bytes ?? NaN);
+    return {
+      ...c,
+      days: summary.days,
+      ties: summary.ties,
+      setupSeconds: runtime.setup_seconds,
+      simulationSeconds: runtime.simulation_seconds,
+      wholeSeconds,
+      agentDaysPerSecond: (c.agents * summary.days) / runtime.simulation_seconds,
+      peakRssBytes: peak,
+      bytesPerAgent: peak / c.agents,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function table(rows: BenchRow[]): string {
+  const head = ['case', 'agents', 'workers', 'setup s', 'simulation s', 'whole s', 'agent-days/s', 'peak RSS MB', 'bytes/agent'];
+  const lines = rows.map((r) => [
+    r.name,
+    r.agents.toExponential(0),
+    String(r.workers),
+    r.setupSeconds.toFixed(2),
+    r.simulationSeconds.toFixed(2),
+    r.wholeSeconds.toFixed(2),
+    r.agentDaysPerSecond.toExponential(2),
+    (r.peakRssBytes / 2 ** 20).toFixed(0),
+    r.bytesPerAgent.toFixed(0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
+
+function ratios(rows: BenchRow[]): string[] {
+  const find = (name: string, agents: number, workers: number) => rows.find((r) => r.name === name && r.agents === agents && r.workers === workers);
+  const notes: string[] = [];
+  for (const agents of [1e5, 1e6, 1e7]) {
+    const one = find('reference', agents, 1);
+    const two = find('reference', agents, 2);
+    if (one && two) notes.push(`reference at ${agents.toExponential(0)}: 2 workers simulate ${(one.simulationSeconds / two.simulationSeconds).toFixed(2)}× faster than 1`);
+  }
+  const ref = find('reference', 1e6, 2);
+  // The workers issue's figures for this machine: an object-per-agent JavaScript program needs
+  // ~10.7 s of simulation on the reference at 10^6, AgentScript ~285 s, Flocc ~730 s.
+  if (ref) notes.push(`reference at 1e6 on 2 workers: ${(10.7 / ref.simulationSeconds).toFixed(1)}× an object-per-agent program, ${(285 / ref.simulationSeconds).toFixed(0)}× AgentScript, ${(730 / ref.simulationSeconds).toFixed(0)}× Flocc (their simulation seconds as given in the issue)`);
+  return notes;
+}
+
+const program = new Command('bench')
+  .description('time the reference workloads as whole tierwave processes')
+  .option('--json <file>', 'also write the figures as JSON')
+  .option('--largest <agents>', 'largest reference world to run', '1e7')
+  .action((options: { json?: string; largest: string }) => {
+    const rows: BenchRow[] = [];
+    for (const c of cases(Number(options.largest))) {
+      process.stderr.write(`running ${c.name} at ${c.agents.toExponential(0)} agents on ${c.workers} worker(s)…\n`);
+      rows.push(runCase(c));
+    }
+    process.stdout.write(`${table(rows)}\n\n${ratios(rows).join('\n')}\n`);
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ machine: { cores: 2 }, rows }, null, 2)}\n`);
+  });
+
+program.parse();
