@@ -1,0 +1,51 @@
+// Option values are checked for shape here, at the edge, so a typo such as `--seed 7x` is a usage
+// error (exit 2) before anything is read. Ranges that the scenario format owns (agents, days) are
+// left to the scenario loader, which reports them like any other field.
+import { InvalidArgumentError } from 'commander';
+import { parseOverride, type Override } from '../scenario/overrides.ts';
+
+const UINT32_MAX = 4294967295;
+
+function wholeNumber(raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw.trim())) throw new InvalidArgumentError(`expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new InvalidArgumentError(`expected a whole number in [${min}, ${max}], got ${raw}`);
+  return value;
+}
+
+/** Seeds are unsigned 32-bit, like the scenario's `seed` field. */
+export const parseSeed = (raw: string): number => wholeNumber(raw, 0, UINT32_MAX);
+
+export const parseWorkers = (raw: string): number => wholeNumber(raw, 1, 256);
+
+/** Agents and days: any whole number here; the scenario schema checks the range. */
+export const parseCount = (raw: string): number => wholeNumber(raw, 0, Number.MAX_SAFE_INTEGER);
+
+/** Commander accumulator for a repeatable `--set`; the text is parsed later, so errors exit 1. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export interface RunOptionValues {
+  readonly seed?: number;
+  readonly agents?: number;
+  readonly days?: number;
+  readonly workers?: number;
+  readonly set?: string[];
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+/**
+ * The overrides a run applies, in order: every `--set`, then the shorthands, then the seed. The
+ * shorthands come after `--set` so `--agents` wins over `--set population.agents=…`; the seed goes
+ * into the scenario so the resolved file (and its sha256) records the seed that ran.
+ * Throws a ScenarioError for a `--set` without `=`.
+ */
+export function runOverrides(options: RunOptionValues): Override[] {
+  const overrides = (options.set ?? []).map(parseOverride);
+  if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
+  if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
+  if (options.seed !== undefined) overrides.push(parseOverride(`seed=${options.seed}`));
+  return overrides;
+}

@@ -1,0 +1,68 @@
+// `tierwave run`: load and check the scenario, refuse a world that cannot fit, run it, and write
+// daily.csv, summary.json and scenario.resolved.json as one complete folder.
+import { loadScenarioFile } from '../scenario/node.ts';
+import { assertFits } from '../engine/memory-estimate.ts';
+import type { RunScenario } from '../runtime/run.ts';
+import { dailyCsv } from './daily-csv.ts';
+import { InputError } from './errors.ts';
+import { InterruptWatch } from './interrupt-watch.ts';
+import { runOverrides, type RunOptionValues } from './options.ts';
+import { createProgress, type ProgressStream } from './progress.ts';
+import { runReport } from './report.ts';
+import { PendingRunFolder, assertReplaceable } from './run-folder.ts';
+import { runSummary, summaryJson } from './summary.ts';
+import { readTool } from './tool.ts';
+
+export interface RunMachine {
+  /** Runs a scenario to the end: worker threads in the CLI, either path in tests. */
+  readonly run: RunScenario;
+  readonly defaultWorkers: () => number;
+  /** Bytes a world may take before it is refused. */
+  readonly memoryLimitBytes: () => number;
+}
+
+export interface CommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: ProgressStream;
+}
+
+export const OUTPUT_FILES = ['daily.csv', 'summary.json', 'scenario.resolved.json'] as const;
+
+export async function runCommand(file: string, options: RunOptionValues, io: CommandIo, machine: RunMachine): Promise<void> {
+  const started = performance.now();
+  const loaded = loadScenarioFile(file, runOverrides(options));
+  const { scenario } = loaded;
+  const seed = scenario.seed;
+  if (scenario.network.kind === 'edge-list') {
+    throw new InputError(`${file}: network.kind "edge-list" cannot be run from the command line yet (the CLI has no edge-list reader)`);
+  }
+  const workers = options.workers ?? machine.defaultWorkers();
+  // Before anything is allocated: an impossible world is refused with its estimate.
+  assertFits(scenario, workers, machine.memoryLimitBytes());
+  const out = options.out ?? `runs/${scenario.name}-seed${seed}`;
+  assertReplaceable(out);
+
+  // Installed from the first byte of work to the rename, so a signal can never cut the writing short.
+  const watch = new InterruptWatch();
+  const progress = createProgress(io.stderr, options.quiet === true);
+  const folder = new PendingRunFolder(out);
+  try {
+    progress.start(scenario.days, scenario.population.agents);
+    const run = await watch.race(machine.run(scenario, { seed, workers, signal: watch.signal, onDay: (day) => progress.day(day) }));
+    progress.stop();
+    const tool = readTool();
+    const summary = runSummary({ tool, file, sha256: loaded.sha256, scenario, seed }, run, { wallSeconds: (performance.now() - started) / 1000 });
+    folder.open();
+    folder.write('daily.csv', dailyCsv(scenario, run.series));
+    folder.write('summary.json', summaryJson(summary));
+    // The loader's canonical JSON, seed included: running it again reproduces daily.csv exactly.
+    folder.write('scenario.resolved.json', loaded.json);
+    watch.check();
+    folder.commit();
+    if (!options.quiet) io.stdout.write(runReport(summary, out, OUTPUT_FILES));
+  } finally {
+    progress.stop();
+    folder.discard();
+    watch.dispose();
+  }
+}

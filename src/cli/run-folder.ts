@@ -1,0 +1,73 @@
+// A run folder appears complete or not at all: files are written into a sibling temporary folder
+// (`DIR.tmp-<pid>`) and renamed to DIR only when every file is there, so a crash, Ctrl-C or full
+// disk never leaves a DIR that looks finished. An existing DIR is replaced only after success, and
+// only if it is a tierwave run folder (or empty) — `--out src` must not wipe a source tree.
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError } from './errors.ts';
+
+/** Whether `dir` holds a finished tierwave run (its summary.json says so). */
+function isRunFolder(dir: string): boolean {
+  try {
+    const summary = JSON.parse(readFileSync(resolve(dir, 'summary.json'), 'utf8')) as { tool?: { name?: unknown } };
+    return summary.tool?.name === 'tierwave';
+  } catch {
+    return false;
+  }
+}
+
+/** Throws an InputError unless `out` is absent, an empty folder, or an earlier run's folder. */
+export function assertReplaceable(out: string): void {
+  const target = resolve(out);
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory()) throw new InputError(`${out}: exists and is not a folder; choose another --out`);
+  if (readdirSync(target).length > 0 && !isRunFolder(target)) {
+    throw new InputError(`${out}: exists and is not a tierwave run folder (no summary.json from tierwave); choose another --out`);
+  }
+}
+
+export class PendingRunFolder {
+  /** The folder files are written into until commit. */
+  readonly temp: string;
+  private readonly target: string;
+  private done = false;
+
+  constructor(readonly out: string) {
+    this.target = resolve(out);
+    this.temp = `${this.target}.tmp-${process.pid}`;
+  }
+
+  /** Creates the temporary folder (and DIR's parents); a stale one from this pid is cleared first. */
+  open(): this {
+    assertReplaceable(this.out);
+    mkdirSync(dirname(this.target), { recursive: true });
+    rmSync(this.temp, { recursive: true, force: true });
+    mkdirSync(this.temp);
+    return this;
+  }
+
+  write(name: string, text: string): void {
+    writeFileSync(resolve(this.temp, name), text, 'utf8');
+  }
+
+  /** Moves the finished files to DIR; an earlier run there is set aside first, then removed. */
+  commit(): void {
+    assertReplaceable(this.out);
+    const previous = `${this.target}.old-${process.pid}`;
+    const replacing = existsSync(this.target);
+    if (replacing) renameSync(this.target, previous);
+    try {
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      if (replacing) renameSync(previous, this.target);
+      throw error;
+    }
+    this.done = true;
+    if (replacing) rmSync(previous, { recursive: true, force: true });
+  }
+
+  /** Removes the temporary folder unless committed; safe to call more than once. */
+  discard(): void {
+    if (!this.done) rmSync(this.temp, { recursive: true, force: true });
+  }
+}
