@@ -1,6 +1,8 @@
 // `tierwave run`: load and check the scenario, refuse a world that cannot fit, run it, and write
 // daily.csv, summary.json and scenario.resolved.json as one complete folder.
-import { loadScenarioFile } from '../scenario/node.ts';
+import { loadEdgeList, loadScenarioFile } from '../scenario/node.ts';
+import { EdgeListError, withEdgeListSize, type EdgeList } from '../scenario/edge-list.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { assertFits } from '../engine/memory-estimate.ts';
 import type { RunScenario } from '../runtime/run.ts';
 import { dailyCsv } from './daily-csv.ts';
@@ -31,11 +33,10 @@ export const OUTPUT_FILES = ['daily.csv', 'summary.json', 'scenario.resolved.jso
 export async function runCommand(file: string, options: RunOptionValues, io: CommandIo, machine: RunMachine): Promise<void> {
   const started = performance.now();
   const loaded = loadScenarioFile(file, runOverrides(options));
-  const { scenario } = loaded;
-  const seed = scenario.seed;
-  if (scenario.network.kind === 'edge-list') {
-    throw new InputError(`${file}: network.kind "edge-list" cannot be run from the command line yet (the CLI has no edge-list reader)`);
-  }
+  const seed = loaded.scenario.seed;
+  // An imported network decides how many agents there are.
+  const edges = readEdges(file, loaded.scenario);
+  const scenario = edges ? withEdgeListSize(loaded.scenario, edges) : loaded.scenario;
   const workers = options.workers ?? machine.defaultWorkers();
   // Before anything is allocated: an impossible world is refused with its estimate.
   assertFits(scenario, workers, machine.memoryLimitBytes());
@@ -48,7 +49,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   const folder = new PendingRunFolder(out);
   try {
     progress.start(scenario.days, scenario.population.agents);
-    const run = await watch.race(machine.run(scenario, { seed, workers, signal: watch.signal, onDay: (day) => progress.day(day) }));
+    const run = await watch.race(machine.run(scenario, { seed, workers, edgeList: edges, signal: watch.signal, onDay: (day) => progress.day(day) }));
     progress.stop();
     const tool = readTool();
     const summary = runSummary({ tool, file, sha256: loaded.sha256, scenario, seed }, run, { wallSeconds: (performance.now() - started) / 1000 });
@@ -64,5 +65,14 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
     progress.stop();
     folder.discard();
     watch.dispose();
+  }
+}
+
+function readEdges(file: string, scenario: Scenario): EdgeList | undefined {
+  try {
+    return loadEdgeList(file, scenario);
+  } catch (error) {
+    if (error instanceof EdgeListError) throw new InputError(error.message);
+    throw error;
   }
 }

@@ -45,7 +45,32 @@ export function defaultWorkers(): number {
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioRun> {
   assertFits(scenario, options.workers, memoryLimitBytes());
   if (options.signal?.aborted) throw new CancelledError(-1);
-  const simulation = await Simulation.create(scenario, { seed: options.seed, workers: options.workers, spawn: spawnNodeWorker, edgeList: options.edgeList });
+  // Setup can take seconds at 10^7 agents: an abort meanwhile ends the workers at once.
+  const hosts: WorkerHost[] = [];
+  const abortSetup = () => hosts.forEach((h) => h.terminate());
+  options.signal?.addEventListener('abort', abortSetup);
+  let simulation: Simulation;
+  try {
+    simulation = await Simulation.create(scenario, {
+      seed: options.seed,
+      workers: options.workers,
+      edgeList: options.edgeList,
+      spawn: (index) => {
+        const host = spawnNodeWorker(index);
+        hosts.push(host);
+        return host;
+      },
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw new CancelledError(-1);
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', abortSetup);
+  }
+  if (options.signal?.aborted) {
+    simulation.dispose();
+    throw new CancelledError(-1);
+  }
   const onAbort = () => simulation.cancel();
   options.signal?.addEventListener('abort', onAbort);
   try {
