@@ -201,7 +201,7 @@ function wordOfMouthArrivals(world: World, day: number): void {
   const state = world.state;
   for (let k = 0; k < n; k++) {
     const agent = list[k];
-    if (state.wordOfMouthDay[agent] !== day || state.status[agent] === CUSTOMER) continue;
+    if (world.wordOfMouth.day[2 * agent + 1] !== day || state.status[agent] === CUSTOMER) continue;
     world.log.push(EXPOSE, CH_DIRECT, 1, agent, state.wordOfMouthSource[agent], day);
   }
 }
@@ -216,8 +216,7 @@ function wordOfMouthProposals(world: World, day: number): void {
   const list = queue.list(day);
   const n = queue.length(day);
   const { offsets, neighbors } = world.ties;
-  const { status, wordOfMouthDay } = world.state;
-  const logStay = world.wordOfMouthLogStay;
+  const { stay: wordOfMouthStay, day: wordOfMouthDay } = world.wordOfMouth;
   const key = world.keys.wordOfMouth;
   const log = world.log;
   const last = world.days;
@@ -225,14 +224,14 @@ function wordOfMouthProposals(world: World, day: number): void {
     const source = list[k];
     for (let e = offsets[source]; e < offsets[source + 1]; e++) {
       const friend = neighbors[e];
-      if (status[friend] === CUSTOMER) continue;
-      const stay = logStay[friend];
+      // 0 for customers: one read tells both whether to propose and how fast the tie works.
+      const stay = wordOfMouthStay[2 * friend];
       if (stay === 0) continue;
       // Days until the tie works: 1 + floor(ln U / ln(1 − τ)), i.e. Geometric(τ) by inversion.
       const when = day + Math.floor(Math.log(draw(key, source, friend, 0)) / stay);
       if (when > last) continue;
       if (when === day) log.push(EXPOSE, CH_DIRECT, 1, friend, source, day);
-      else if (when <= wordOfMouthDay[friend]) log.push(PROPOSE, 0, 0, friend, source, when);
+      else if (when <= wordOfMouthDay[2 * friend + 1]) log.push(PROPOSE, 0, 0, friend, source, when);
     }
   }
 }

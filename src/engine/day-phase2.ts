@@ -8,7 +8,7 @@ import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from '.
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
 import { externalBounds } from './day-phase1.ts';
-import type { World } from './world.ts';
+import { wordOfMouthStay, type World } from './world.ts';
 
 const M = metricIndex;
 
@@ -55,18 +55,20 @@ function applyLog(world: World, day: number, log: RecordLog): void {
           }
         }
         if (s.status[target] === LAPSED && owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
-        s.status[target] = CUSTOMER;
+        becomeCustomer(world, target);
         purchase(world, day, target, owned);
       }
     } else if (kind === PURCHASE) {
       if (s.status[target] === LAPSED) {
-        s.status[target] = CUSTOMER;
+        becomeCustomer(world, target);
         if (owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
       }
       purchase(world, day, target, owned);
     } else if (kind === LAPSE) {
       if (s.status[target] === CUSTOMER && s.lastPurchase[target] !== day) {
         s.status[target] = LAPSED;
+        const wordOfMouth = world.wordOfMouth.stay;
+        if (wordOfMouth.length > 0) wordOfMouth[2 * target] = wordOfMouthStay(world.params.wordOfMouth, world.population, target);
         if (owned) {
           world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]++;
           scheduleExternal(world, target, day);
@@ -75,14 +77,22 @@ function applyLog(world: World, day: number, log: RecordLog): void {
     } else if (kind === PROPOSE && owned) {
       const when = data[at + 3];
       const source = data[at + 2];
-      const current = s.wordOfMouthDay[target];
+      const wordOfMouthDay = world.wordOfMouth.day;
+      const current = wordOfMouthDay[2 * target + 1];
       if (when < current || (when === current && source < s.wordOfMouthSource[target])) {
-        s.wordOfMouthDay[target] = when;
+        wordOfMouthDay[2 * target + 1] = when;
         s.wordOfMouthSource[target] = source;
         if (when !== current) world.queues.wordOfMouth.push(when, target);
       }
     }
   }
+}
+
+/** A customer is no longer a word-of-mouth target (its slot's rate goes to 0). */
+function becomeCustomer(world: World, agent: number): void {
+  world.state.status[agent] = CUSTOMER;
+  const wordOfMouth = world.wordOfMouth.stay;
+  if (wordOfMouth.length > 0) wordOfMouth[2 * agent] = 0;
 }
 
 function purchase(world: World, day: number, agent: number, owned: boolean): void {

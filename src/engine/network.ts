@@ -25,9 +25,11 @@ export function defaultMixing(tierCount: number): number[][] {
 /**
  * A simple random graph with exactly round(agents · meanDegree / 2) ties. Ties are generated row by
  * row: agent u gets Binomial(ties left, share of the remaining pairs whose smaller end is u) ties to
- * distinct agents above u. Because u only increases, every row comes out sorted without a sort pass,
- * and the only scattered writes are one per tie — the usual bottleneck of graph building at 10^7.
- * (Drawing the counts binomially rather than hypergeometrically is indistinguishable at these sizes.)
+ * distinct agents above u. (Drawing the counts binomially rather than hypergeometrically is
+ * indistinguishable at these sizes.) Because u only increases, every row comes out sorted without
+ * a sort pass. The mirror entries (v gets u) are the one scattered write per tie, the bottleneck of
+ * graph building at 10^7 agents: they are first partitioned into buckets of 2^16 rows, so each
+ * bucket's writes stay within a few megabytes of memory instead of hopping over the whole graph.
  */
 export function erdosRenyiTies(agents: number, meanDegree: number, seed: number, allocate: Allocate = allocateLocal): Ties {
   const mem = arrays(allocate);
@@ -37,7 +39,9 @@ export function erdosRenyiTies(agents: number, meanDegree: number, seed: number,
   const next = stream(seed, 'network');
   const forwardCount = new Uint32Array(n);
   const forward = new Uint32Array(wanted);
-  const backwardCount = new Uint32Array(n);
+  const BUCKET_BITS = 16;
+  const buckets = (n >>> BUCKET_BITS) + 1;
+  const bucketStart = new Uint32Array(buckets + 1);
   let left = wanted;
   let pairsLeft = (n * (n - 1)) / 2;
   let at = 0;
@@ -57,27 +61,45 @@ export function erdosRenyiTies(agents: number, meanDegree: number, seed: number,
         for (let y = at; y > x; y--) forward[y] = forward[y - 1];
         forward[x] = v;
         at++;
-        backwardCount[v]++;
+        bucketStart[(v >>> BUCKET_BITS) + 1]++;
         break;
       }
     }
     forwardCount[u] = k;
   }
+  for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
+
+  // Partition the mirror entries by bucket of v, keeping u in increasing order within a bucket.
+  const mirrorSource = new Uint32Array(wanted);
+  const mirrorTarget = new Uint16Array(wanted);
+  const bucketFill = bucketStart.slice(0, buckets);
+  for (let u = 0, read = 0; u < n; u++) {
+    for (let e = forwardCount[u]; e > 0; e--) {
+      const v = forward[read++];
+      const slot = bucketFill[v >>> BUCKET_BITS]++;
+      mirrorSource[slot] = u;
+      mirrorTarget[slot] = v & 0xffff;
+    }
+  }
+  const backwardCount = new Uint32Array(n);
+  for (let b = 0; b < buckets; b++) {
+    const base = b << BUCKET_BITS;
+    for (let slot = bucketStart[b]; slot < bucketStart[b + 1]; slot++) backwardCount[base + mirrorTarget[slot]]++;
+  }
+
   const offsets = mem.u32(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + forwardCount[i] + backwardCount[i];
   const neighbors = mem.u32(offsets[n]);
   // Row v = [smaller neighbours, in increasing order] + [larger neighbours, already sorted].
+  for (let u = 0, read = 0; u < n; u++) {
+    const tail = offsets[u + 1] - forwardCount[u];
+    for (let e = 0; e < forwardCount[u]; e++) neighbors[tail + e] = forward[read++];
+  }
   const cursor = backwardCount; // reused: becomes the write position of each row's smaller part
   for (let i = 0; i < n; i++) cursor[i] = offsets[i];
-  let read = 0;
-  for (let u = 0; u < n; u++) {
-    const k = forwardCount[u];
-    const rowTail = offsets[u + 1] - k;
-    for (let e = 0; e < k; e++) {
-      const v = forward[read++];
-      neighbors[rowTail + e] = v;
-      neighbors[cursor[v]++] = u;
-    }
+  for (let b = 0; b < buckets; b++) {
+    const base = b << BUCKET_BITS;
+    for (let slot = bucketStart[b]; slot < bucketStart[b + 1]; slot++) neighbors[cursor[base + mirrorTarget[slot]]++] = mirrorSource[slot];
   }
   return { agents: n, offsets, neighbors, count: at };
 }

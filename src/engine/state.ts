@@ -26,11 +26,28 @@ export interface AgentState {
   /** Scheduled days of this agent's pending events (stale queue entries are skipped). */
   readonly nextExternal: Int16Array;
   readonly nextRepeat: Int16Array;
-  readonly wordOfMouthDay: Int16Array;
   readonly wordOfMouthSource: Int32Array;
 }
 
-export const STATE_BYTES_PER_AGENT = 1 + 2 + 2 + 2 + 2 + 1 + 4 + 2 + 2 + 2 + 2 + 4;
+/**
+ * Word of mouth, interleaved per agent in one 8-byte slot so a tie costs one memory access:
+ * stay[2i] = ln(1 − τ_i) (the daily chance τ that one customer friend converts i), set to 0 while
+ * i is a customer (or where word of mouth is off); day[2i + 1] = the earliest day a friend's word
+ * of mouth is due to convert i, or NEVER.
+ */
+export interface WordOfMouthTable {
+  readonly stay: Float32Array;
+  readonly day: Int32Array;
+}
+
+export function createWordOfMouth(agents: number, allocate: Allocate, enabled: boolean): WordOfMouthTable {
+  const buffer = allocate(enabled ? 8 * agents : 0);
+  const table = { stay: new Float32Array(buffer), day: new Int32Array(buffer) };
+  for (let i = 0; i < (enabled ? agents : 0); i++) table.day[2 * i + 1] = NEVER;
+  return table;
+}
+
+export const STATE_BYTES_PER_AGENT = 1 + 2 + 2 + 2 + 2 + 1 + 4 + 2 + 2 + 2 + 4 + 8;
 
 export function createState(agents: number, allocate: Allocate): AgentState {
   const mem = arrays(allocate);
@@ -45,7 +62,6 @@ export function createState(agents: number, allocate: Allocate): AgentState {
     socialSeen: mem.u16(agents),
     nextExternal: mem.i16(agents).fill(NEVER),
     nextRepeat: mem.i16(agents).fill(NEVER),
-    wordOfMouthDay: mem.i16(agents).fill(NEVER),
     wordOfMouthSource: mem.i32(agents).fill(-1),
   };
 }

@@ -9,7 +9,7 @@ import { erdosRenyiTies, generatedTies } from './network.ts';
 import { dayParameters, type DayParameters } from './parameters.ts';
 import { createPopulation, type Population } from './population.ts';
 import { drawKeys, type DrawKeys } from './random.ts';
-import { createState, type AgentState } from './state.ts';
+import { createState, createWordOfMouth, type AgentState, type WordOfMouthTable } from './state.ts';
 import { DayQueue } from './day-queue.ts';
 import { RecordLog } from './record-log.ts';
 import { tiesFromPairs, PairList, type Ties } from './ties.ts';
@@ -20,6 +20,8 @@ export interface WorldParts {
   readonly ties: Ties;
   readonly groups: Groups;
   readonly state: AgentState;
+  /** Word of mouth along ties (empty when it is off or the population is mixed). */
+  readonly wordOfMouth: WordOfMouthTable;
   /** True when `network.kind` is `mixed`: no ties, everyone meets everyone. */
   readonly mixed: boolean;
 }
@@ -42,7 +44,16 @@ export function createParts(scenario: Scenario, seed: number, allocate: Allocate
     ties = tiesFromPairs(agents, edgeList.pairs, allocate);
   } else ties = tiesFromPairs(agents, new PairList(0), allocate);
   const groups = kind === 'generated' ? generateGroups(scenario, population, seed, allocate) : emptyGroups(agents, allocate);
-  return { population, ties, groups, state: createState(agents, allocate), mixed: kind === 'mixed' };
+  const mixed = kind === 'mixed';
+  const perTie = dayParameters(scenario).wordOfMouth;
+  const wordOfMouth = createWordOfMouth(agents, allocate, !mixed && perTie.some((x) => x > 0));
+  for (let i = 0; i < wordOfMouth.stay.length / 2; i++) wordOfMouth.stay[2 * i] = wordOfMouthStay(perTie, population, i);
+  return { population, ties, groups, state: createState(agents, allocate), wordOfMouth, mixed };
+}
+
+/** ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility. */
+export function wordOfMouthStay(perTie: Float64Array, population: Population, agent: number): number {
+  return Math.log1p(-Math.min(1, perTie[population.tier[agent]] * population.susceptibility[agent]));
 }
 
 export interface Partition {
@@ -78,9 +89,6 @@ export interface World extends WorldParts {
   readonly counters: Float64Array;
   /** Cumulative adoptions in tier i triggered by a friend in tier j: [i * tiers + j]. */
   readonly flow: Float64Array;
-  /** ln(1 − τ) per agent: τ is the daily chance that one customer friend's word of mouth converts
-   *  it (0 where word of mouth is off). Precomputed so a tie costs one logarithm. */
-  readonly wordOfMouthLogStay: Float32Array;
   /** Whole-world figures of the previous day, the same on every worker. */
   readonly globals: { activeCustomers: number; adTargeting: number };
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
@@ -99,7 +107,6 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
     seed,
     days: last,
     params,
-    wordOfMouthLogStay: wordOfMouthLogStay(parts, params),
     keys: drawKeys(seed),
     partition: own,
     queues: {
@@ -116,13 +123,4 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
     globals: { activeCustomers: 0, adTargeting: 1 },
     scratch: { purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024), bounds: new Float64Array(4) },
   };
-}
-
-
-function wordOfMouthLogStay(parts: WorldParts, params: DayParameters): Float32Array {
-  if (parts.mixed || !params.wordOfMouth.some((x) => x > 0)) return new Float32Array(0);
-  const { agents, tier, susceptibility } = parts.population;
-  const out = new Float32Array(agents);
-  for (let i = 0; i < agents; i++) out[i] = Math.log1p(-Math.min(1, params.wordOfMouth[tier[i]] * susceptibility[i]));
-  return out;
 }
