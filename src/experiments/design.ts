@@ -1,0 +1,177 @@
+// From what the person asked for (an experiment file, or `compare a.json b.json`) to the exact
+// worlds to run: each variant at each sweep point, resolved and validated as a scenario with its
+// overrides. Errors in an override point back at the experiment file line that wrote it.
+// Browser-safe: scenario files arrive through `loadScenario`.
+import { ScenarioError, formatIssue, type ScenarioIssue, type SourcePosition } from '../scenario/issues.ts';
+import type { Override } from '../scenario/overrides.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { reportTierIndices, type ReportSpec } from './report.ts';
+import { replicateSeeds } from './seeds.ts';
+import type { Sweep } from './schema.ts';
+import { sweepPoints, type SweepPoint } from './sweep.ts';
+
+/** An override and, when it came from an experiment file, where its path and value were written. */
+export interface LocatedOverride {
+  readonly override: Override;
+  readonly at?: { readonly key: SourcePosition; readonly value: SourcePosition };
+}
+
+export interface VariantInput {
+  readonly name: string;
+  readonly scenarioFile: string;
+  readonly overrides: readonly LocatedOverride[];
+}
+
+export interface DesignInput {
+  readonly name: string;
+  /** The baseline first. */
+  readonly variants: readonly VariantInput[];
+  /** Applied to every run before the variant's own overrides (the file's `set`, then --set, --agents, --days). */
+  readonly shared: readonly LocatedOverride[];
+  readonly sweep?: Sweep;
+  /** Where each swept parameter's path and values were written. */
+  readonly sweepAt?: (parameter: number) => { key: SourcePosition; value: SourcePosition } | undefined;
+  readonly replicates: number;
+  /** Default: the baseline scenario's own seed. */
+  readonly seed?: number;
+  readonly report: ReportSpec;
+  /** Where `report.tiers[i]` was written. */
+  readonly reportTierAt?: (index: number) => SourcePosition;
+}
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly sha256: string;
+}
+
+export type LoadScenario = (file: string, overrides: readonly Override[]) => LoadedScenario;
+
+/** One world to run, replicate after replicate. */
+export interface Configuration {
+  readonly index: number;
+  readonly variant: string;
+  /** Sweep point index (0 without a sweep). */
+  readonly point: number;
+  readonly parameters: string;
+  readonly scenarioFile: string;
+  /** Every override applied, in order, as `path=value` text. */
+  readonly overrides: readonly string[];
+  readonly scenario: Scenario;
+  readonly sha256: string;
+}
+
+export interface Design {
+  readonly name: string;
+  readonly baseline: string;
+  readonly variants: readonly string[];
+  readonly masterSeed: number;
+  readonly replicates: number;
+  readonly seeds: readonly number[];
+  readonly report: ReportSpec;
+  readonly points: readonly SweepPoint[];
+  /** Variant by variant, sweep point by sweep point. */
+  readonly configurations: readonly Configuration[];
+}
+
+const overrideText = ({ override }: LocatedOverride) => override.text ?? `${override.path}=${JSON.stringify(override.value)}`;
+
+/**
+ * Scenario issues from an override list moved to where each override was written: the loader
+ * numbers `--set` issues by override (line = position in the list, column 1 = the path).
+ */
+function relocate(issue: ScenarioIssue, overrides: readonly LocatedOverride[]): ScenarioIssue {
+  if (issue.file !== '--set') return issue;
+  const at = overrides[issue.line - 1]?.at;
+  if (!at) return issue;
+  const position = issue.column === 1 ? at.key : at.value;
+  return { ...issue, file: position.file, line: position.line, column: position.column, where: position.where };
+}
+
+/** Collects issues, merging repeats of one problem found in several variants into one line. */
+class IssueList {
+  private readonly found = new Map<string, { issue: ScenarioIssue; variants: string[] }>();
+
+  add(issue: ScenarioIssue, variant?: string): void {
+    const key = formatIssue(issue);
+    const entry = this.found.get(key) ?? { issue, variants: [] };
+    this.found.set(key, entry);
+    if (variant && !entry.variants.includes(variant)) entry.variants.push(variant);
+  }
+
+  throwIfAny(): void {
+    if (this.found.size === 0) return;
+    const issues = [...this.found.values()].map(({ issue, variants }) =>
+      variants.length === 0 ? issue : { ...issue, message: `${issue.message} (in ${variants.map((v) => `"${v}"`).join(', ')})` },
+    );
+    throw new ScenarioError(issues);
+  }
+}
+
+function loadInto(issues: IssueList, load: LoadScenario, variant: VariantInput, overrides: readonly LocatedOverride[]): LoadedScenario | undefined {
+  try {
+    return load(variant.scenarioFile, overrides.map((o) => o.override));
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    for (const issue of error.issues) {
+      const moved = relocate(issue, overrides);
+      // An override written in the experiment file may be fine in one variant's scenario and not in
+      // another's, so say which; a --set from the command line applies to all alike.
+      issues.add(moved, moved !== issue ? variant.name : undefined);
+    }
+    return undefined;
+  }
+}
+
+/** Resolves every configuration; throws a ScenarioError listing every problem found. */
+export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
+  const issues = new IssueList();
+  const [baseline] = input.variants;
+  const unswept = (variant: VariantInput) => [...input.shared, ...variant.overrides];
+  // The master seed defaults to the baseline's own seed, so it must be known before the sweep
+  // (whose Latin hypercube is seeded by it).
+  const base = loadInto(issues, load, baseline, unswept(baseline));
+  issues.throwIfAny();
+  const masterSeed = input.seed ?? base!.scenario.seed;
+  const points = input.sweep ? sweepPoints(input.sweep, masterSeed) : [{ values: [], text: '' }];
+  const configurations: Configuration[] = [];
+  for (const variant of input.variants) {
+    points.forEach((point, p) => {
+      const swept: LocatedOverride[] = point.values.map(({ path, value }, k) => ({
+        override: { path, value, text: `${path}=${JSON.stringify(value)}` },
+        at: input.sweepAt?.(k),
+      }));
+      const overrides = [...unswept(variant), ...swept];
+      const loaded = loadInto(issues, load, variant, overrides);
+      if (!loaded) return;
+      const wanted = reportTierIndices(loaded.scenario, input.report);
+      wanted.forEach((tier, i) => {
+        if (tier !== undefined) return;
+        const position = input.reportTierAt?.(i) ?? { file: '--tier', line: 1, column: 1, where: '--tier' };
+        const names = loaded.scenario.tiers.map((t) => `"${t.name}"`).join(', ');
+        issues.add({ ...position, path: `report.tiers[${i}]`, message: `no tier "${input.report.tiers![i]}" in ${variant.scenarioFile}; expected one of ${names}, a tier number or "all"` }, variant.name);
+      });
+      configurations.push({
+        index: configurations.length,
+        variant: variant.name,
+        point: p,
+        parameters: point.text,
+        scenarioFile: variant.scenarioFile,
+        overrides: overrides.map(overrideText),
+        scenario: loaded.scenario,
+        sha256: loaded.sha256,
+      });
+    });
+  }
+  issues.throwIfAny();
+  return {
+    name: input.name,
+    baseline: baseline.name,
+    variants: input.variants.map((v) => v.name),
+    masterSeed,
+    replicates: input.replicates,
+    seeds: replicateSeeds(masterSeed, input.replicates),
+    report: input.report,
+    points,
+    configurations,
+  };
+}

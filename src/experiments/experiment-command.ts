@@ -1,0 +1,55 @@
+// `tierwave experiment <file> [--shard i/n] [--out DIR]`: runs an experiment file into a folder,
+// resuming it if it was stopped. A shard writes runs.csv only; `tierwave merge` combines shards
+// and computes the tables.
+import type { CommandIo } from '../cli/run-command.ts';
+import { parseOverride, type Override } from '../scenario/overrides.ts';
+import { comparisonText } from './comparison-text.ts';
+import type { ExperimentMachine } from './execute.ts';
+import { runIntoFolder } from './folder-run.ts';
+import { loadExperimentDesign } from './load-node.ts';
+import type { Shard } from './plan.ts';
+import { EXPERIMENT_FILES } from './run-folder.ts';
+import { diffRows } from './stats.ts';
+
+/** Options shared by `compare` and `experiment`, applied to every run. */
+export interface SharedOptionValues {
+  readonly replicates?: number;
+  readonly agents?: number;
+  readonly days?: number;
+  /** The master seed. */
+  readonly seed?: number;
+  readonly set?: string[];
+  readonly workers?: number;
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+export interface ExperimentOptionValues extends SharedOptionValues {
+  readonly shard?: Shard;
+}
+
+/** Every `--set`, then `--agents` and `--days` (so the shorthands win, as in `run`). */
+export function commandLineOverrides(options: SharedOptionValues): Override[] {
+  const overrides = (options.set ?? []).map(parseOverride);
+  if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
+  if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
+  return overrides;
+}
+
+export async function experimentCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<void> {
+  const { design, sha256 } = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const shard = options.shard;
+  const out = options.out ?? `runs/experiment-${design.name}${shard ? `-shard${shard.index}of${shard.count}` : ''}`;
+  const { execution, rows } = await runIntoFolder({ design, out, shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+  if (options.quiet) return;
+  const resumed = execution.skipped > 0 ? ` (${execution.skipped} finished earlier)` : '';
+  const lines = [`${execution.inShard} runs${shard ? ` of shard ${shard.index}/${shard.count}` : ''} done${resumed}: ${out}/${EXPERIMENT_FILES.runs}`];
+  if (rows) {
+    lines.push(`tables: ${out}/${EXPERIMENT_FILES.stats}, ${out}/${EXPERIMENT_FILES.diff}; manifest: ${out}/${EXPERIMENT_FILES.manifest}`, '');
+    const diff = diffRows(rows, design.baseline);
+    if (diff.length > 0) lines.push(comparisonText(diff, { metric: design.report.metrics[0], replicates: design.replicates }));
+  } else {
+    lines.push(`combine the shards with: tierwave merge <shard folders>... --out DIR`);
+  }
+  io.stdout.write(`${lines.join('\n').trimEnd()}\n`);
+}

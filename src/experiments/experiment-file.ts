@@ -1,0 +1,66 @@
+// Reads an experiment file: JSON with comments, checked against the schema and the rules that
+// span fields, every problem reported at once as `file:line:column field: message` — the same
+// document and issue helpers as scenario files, so both read alike. Browser-safe.
+import { z } from 'zod';
+import { parseDocument, sourceAt, type SourceMap } from '../scenario/document.ts';
+import { ScenarioError, issueAt, type ScenarioIssue } from '../scenario/issues.ts';
+import { formatPath, parsePath, type PathSegment } from '../scenario/path.ts';
+import { schemaIssues } from '../scenario/validate.ts';
+import { experimentSchema, type Experiment } from './schema.ts';
+
+// The marker validate.ts gives zod for issues whose schema set no message of its own, so the
+// schema's own words ("a real calendar date") can be told apart from zod's generic English.
+const NO_CUSTOM_MESSAGE = '\u0000';
+
+export interface ExperimentDocument {
+  readonly experiment: Experiment;
+  readonly file: string;
+  /** Where each field was written, for pointing later errors (scenario overrides) at it. */
+  readonly sources: SourceMap;
+}
+
+function crossFieldIssues(experiment: Experiment, sources: SourceMap): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const report = (path: PathSegment[], message: string) => issues.push(issueAt(sourceAt(sources, path), formatPath(path), message));
+  const seen = new Map<string, string>([[experiment.baseline.name, 'baseline.name']]);
+  experiment.variants.forEach((variant, i) => {
+    const earlier = seen.get(variant.name);
+    if (earlier) report(['variants', i, 'name'], `"${variant.name}" is already the name of ${earlier}; names label the output rows, so they must differ`);
+    seen.set(variant.name, formatPath(['variants', i, 'name']));
+  });
+  const sweep = experiment.sweep;
+  if (!sweep) return issues;
+  if (sweep.method === 'latin-hypercube' && sweep.samples === undefined) report(['sweep', 'samples'], 'missing, required when method is "latin-hypercube"');
+  if (sweep.method === 'grid' && sweep.samples !== undefined) report(['sweep', 'samples'], 'only for method "latin-hypercube"; a grid runs every combination');
+  const paths = new Set<string>();
+  sweep.parameters.forEach((parameter, i) => {
+    const at = (...rest: PathSegment[]): PathSegment[] => ['sweep', 'parameters', i, ...rest];
+    try {
+      parsePath(parameter.path);
+    } catch (error) {
+      report(at('path'), (error as Error).message);
+    }
+    if (paths.has(parameter.path)) report(at('path'), `"${parameter.path}" is swept twice`);
+    paths.add(parameter.path);
+    const range = parameter.from !== undefined || parameter.to !== undefined;
+    if (parameter.values && range) report(at('values'), 'give either `values` or a range `from`..`to`, not both');
+    else if (!parameter.values && !range) report(at(), 'missing `values` or a range `from`..`to`');
+    else if (range && (parameter.from === undefined || parameter.to === undefined)) report(at(parameter.from === undefined ? 'to' : 'from'), 'a range needs both `from` and `to`');
+    if (range && sweep.method === 'grid' && parameter.count === undefined && !parameter.values) report(at(), 'missing `count`: how many values a grid takes from the range');
+    if (parameter.count !== undefined && (sweep.method !== 'grid' || parameter.values)) report(at('count'), 'only for a range in a grid sweep');
+    if (parameter.scale === 'log' && range && !((parameter.from ?? 1) > 0 && (parameter.to ?? 1) > 0)) report(at('scale'), 'a log scale needs from > 0 and to > 0');
+  });
+  return issues;
+}
+
+/** Parses and checks an experiment file's text; throws a ScenarioError listing every problem. */
+export function parseExperiment(text: string, file: string): ExperimentDocument {
+  const document = parseDocument(text, file);
+  if (document.value === undefined) throw new ScenarioError(document.issues);
+  const result = z.safeParse(experimentSchema, document.value, { error: () => NO_CUSTOM_MESSAGE });
+  const issues = [...document.issues];
+  if (!result.success) issues.push(...schemaIssues(experimentSchema, document.value, document.sources, result.error.issues));
+  else issues.push(...crossFieldIssues(result.data, document.sources));
+  if (issues.length > 0 || !result.success) throw new ScenarioError(issues.sort((a, b) => a.line - b.line || a.column - b.column));
+  return { experiment: result.data, file, sources: document.sources };
+}

@@ -1,0 +1,94 @@
+// The experiment file format, the one source of truth: experiments/schema.json is generated from
+// it (src/experiments/generate.ts) so editors complete and check experiment files as they do
+// scenarios.
+import { z } from 'zod';
+import { DAILY_METRICS } from '../engine/metrics.ts';
+import { DEFAULT_REPORT } from './report.ts';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real calendar date');
+
+const overrides = z.record(z.string().min(1), z.unknown()).meta({
+  description: 'scenario fields to change, path → value, e.g. {"tiers[3].offlinePerDay": 0.002}; checked like --set',
+});
+
+const name = z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+
+export const variantSchema = z
+  .strictObject({
+    name: name.meta({ description: 'label in runs.csv, stats.csv and diff.csv' }),
+    scenario: z.string().min(1).optional().meta({ description: "scenario file, relative to this file (default: the baseline's)" }),
+    set: overrides.optional(),
+  })
+  .meta({ description: 'a what-if: a scenario file and/or overrides' });
+
+export const baselineSchema = z
+  .strictObject({
+    name: name.default('baseline').meta({ description: 'label in the output tables' }),
+    scenario: z.string().min(1).meta({ description: 'scenario file, relative to this file' }),
+    set: overrides.optional(),
+  })
+  .meta({ description: 'the world every variant is compared with' });
+
+export const sweepParameterSchema = z
+  .strictObject({
+    path: z.string().min(1).meta({ description: 'scenario field to vary, e.g. tiers[3].offlinePerDay' }),
+    values: z.array(z.unknown()).min(1).optional().meta({ description: 'a list of values (grid: each one; latin-hypercube: one stratum each)' }),
+    from: z.number().optional().meta({ description: 'range start (with `to`)' }),
+    to: z.number().optional().meta({ description: 'range end, included (with `from`)' }),
+    count: z.int().min(2).max(10000).optional().meta({ description: 'grid: number of evenly spaced values from `from` to `to`' }),
+    scale: z.enum(['linear', 'log']).default('linear').meta({ description: 'ranges: spacing of values (log for rates spanning magnitudes; from and to > 0)' }),
+    integer: z.boolean().default(false).meta({ description: 'ranges: round each value to a whole number' }),
+  })
+  .meta({ description: 'one swept field: `values`, or a range `from`..`to`' });
+
+export const sweepSchema = z
+  .strictObject({
+    method: z.enum(['grid', 'latin-hypercube']).default('grid').meta({
+      description: 'grid: every combination of the parameters’ values; latin-hypercube: `samples` points covering each range evenly',
+    }),
+    samples: z.int().min(1).max(100000).optional().meta({ description: 'latin-hypercube: number of points' }),
+    seed: z.int().min(0).max(4294967295).optional().meta({ description: 'latin-hypercube: seed of the design (default: the master seed)' }),
+    parameters: z.array(sweepParameterSchema).min(1).meta({ description: 'the swept fields' }),
+  })
+  .meta({ description: 'a sweep: each point is applied to the baseline and to every variant' });
+
+export const reportSchema = z
+  .strictObject({
+    metrics: z.array(z.enum(DAILY_METRICS)).min(1).default([...DEFAULT_REPORT.metrics]).meta({ description: 'daily metrics to record' }),
+    tiers: z.array(z.string().min(1)).min(1).optional().meta({ description: 'tier names, tier numbers ("4") or "all" (default: every tier and "all")' }),
+    dates: z.array(isoDate).default([...DEFAULT_REPORT.dates]).meta({ description: 'dates to record; those outside a run are skipped' }),
+    final: z.boolean().default(DEFAULT_REPORT.final).meta({ description: 'also record the last day' }),
+    every: z.int().min(0).default(DEFAULT_REPORT.every).meta({ description: 'also record every k-th day from day 0 (0 = off)', unit: 'days' }),
+  })
+  .meta({ description: 'what each run records in runs.csv' });
+
+export const experimentSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'path of schema.json, for editors' }),
+    name: name.meta({ description: 'short name of the experiment' }),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    baseline: baselineSchema,
+    variants: z.array(variantSchema).default([]).meta({ description: 'what-ifs compared with the baseline' }),
+    set: overrides.optional().meta({ description: 'overrides applied to every run, before each variant’s own' }),
+    replicates: z.int().min(1).max(100000).default(10).meta({ description: 'runs per variant (and sweep point), one seed each', unit: 'runs' }),
+    seed: z.int().min(0).max(4294967295).optional().meta({ description: "master seed the replicate seeds derive from (default: the baseline scenario's seed)" }),
+    sweep: sweepSchema.optional(),
+    report: reportSchema.default({ metrics: [...DEFAULT_REPORT.metrics], dates: [...DEFAULT_REPORT.dates], final: DEFAULT_REPORT.final, every: DEFAULT_REPORT.every }),
+  })
+  .meta({ title: 'tierwave experiment', description: 'Replicated what-if comparisons and parameter sweeps over tierwave scenarios' });
+
+export type Experiment = z.output<typeof experimentSchema>;
+export type Variant = z.output<typeof variantSchema>;
+export type Sweep = z.output<typeof sweepSchema>;
+export type SweepParameter = z.output<typeof sweepParameterSchema>;
+
+/** JSON Schema of the experiment *input*, as file text. */
+export function experimentJsonSchema(): string {
+  const { $schema, ...rest } = z.toJSONSchema(experimentSchema, { io: 'input', unrepresentable: 'any' });
+  const comment = 'Generated from src/experiments/schema.ts by `npx tsx src/experiments/generate.ts`; edit the schema, not this file.';
+  return `${JSON.stringify({ $schema, $comment: comment, ...rest }, null, 2)}\n`;
+}
