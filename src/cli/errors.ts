@@ -12,7 +12,11 @@ export class InputError extends Error {
 
 /** The run was stopped by SIGINT or SIGTERM before its outputs were complete. */
 export class Interrupted extends Error {
-  constructor(readonly signal: NodeJS.Signals) {
+  /** `kept` says what survives the interruption; by default nothing does. */
+  constructor(
+    readonly signal: NodeJS.Signals,
+    readonly kept = 'nothing was written',
+  ) {
     super(`interrupted by ${signal}`);
     this.name = 'Interrupted';
   }

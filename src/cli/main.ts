@@ -11,6 +11,7 @@ import { collect, parseCount, parseSeed, parseWorkers, type RunOptionValues } fr
 import { runCommand, type CommandIo, type RunMachine } from './run-command.ts';
 import { readTool } from './tool.ts';
 import { validateCommand } from './validate-command.ts';
+import { registerExperimentCommands } from '../experiments/commands.ts';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -51,6 +52,7 @@ function program(io: CommandIo, machine: RunMachine, setExitCode: (code: number)
     .action((files: string[]) => {
       if (!validateCommand(files, io)) setExitCode(1);
     });
+  registerExperimentCommands(cli, io);
   return cli;
 }
 
@@ -72,7 +74,7 @@ export async function main(argv: readonly string[], io: CommandIo, machine: RunM
       return 1;
     }
     if (error instanceof Interrupted) {
-      io.stderr.write(`tierwave: ${error.message}; nothing was written\n`);
+      io.stderr.write(`tierwave: ${error.message}; ${error.kept}\n`);
       return error.exitCode;
     }
     io.stderr.write(`tierwave: the run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -103,7 +103,8 @@ export function scenarioByDay(scenario: Scenario): Scenario[] {
 }
 
 export function interventionMarkers(scenario: Scenario): Marker[] {
-  return scenario.interventions.map((iv) => ({
+  // A run shortened on the command line may end before some interventions: they never happen.
+  return scenario.interventions.filter((iv) => dayOfDate(scenario.start, iv.from) <= scenario.days).map((iv) => ({
     name: iv.name ?? `${iv.path} → ${String(iv.value)}`,
     day: dayOfDate(scenario.start, iv.from),
     date: iv.from,

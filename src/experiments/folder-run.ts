@@ -2,6 +2,7 @@
 // and finish it with stats.csv, diff.csv and the manifest. Ctrl-C keeps every finished run; the
 // same command resumes.
 import { InterruptWatch } from '../cli/interrupt-watch.ts';
+import { Interrupted } from '../cli/errors.ts';
 import type { CommandIo } from '../cli/run-command.ts';
 import { readTool } from '../cli/tool.ts';
 import type { Design } from './design.ts';
@@ -93,7 +94,8 @@ export async function runIntoFolder(options: FolderRunOptions, io: CommandIo, ma
     progress.stop();
     if (folder && stop.signal.aborted) {
       folder.write(EXPERIMENT_FILES.manifest, manifest(false));
-      io.stderr.write(`tierwave: ${sink.finished.size} finished runs are kept in ${options.out}; run the same command to go on\n`);
+      const reason: unknown = watch.signal.reason;
+      if (reason instanceof Interrupted) throw new Interrupted(reason.signal, `${sink.finished.size} finished runs are kept in ${options.out}; run the same command to go on`);
     }
     watch.check();
     throw error;

@@ -58,7 +58,7 @@ export const tierSchema = z
       sigma: 1,
     }),
     basketYuan: logNormal('spend per purchase', 'yuan', 150, 0.6).default({ median: 150, sigma: 0.6 }),
-    logisticsReach: probability('multiplier on conversion: how well delivery reaches this tier').default(1),
+    logisticsReach: z.number().min(0).max(1).default(1).meta({ description: 'multiplier on conversion: how well delivery reaches this tier (1 = everywhere)', unit: 'multiplier' }),
     meanFriends: nonNegative('mean number of friend ties of an agent in this tier (generated networks)', 'ties').default(20),
     shareMix: z
       .strictObject({
@@ -159,7 +159,7 @@ export const networkSchema = z
 
 const festivalMultipliers = z
   .strictObject({
-    activity: nonNegative('multiplier on daily activity and ad reach', 'multiplier').default(1),
+    activity: nonNegative('multiplier on daily activity (reading social apps; ads reach only active agents)', 'multiplier').default(1),
     conversion: nonNegative('multiplier on every conversion chance', 'multiplier').default(1),
     repeat: nonNegative('multiplier on the repeat-purchase chance', 'multiplier').default(1),
     sharing: nonNegative('multiplier on the sharing chance', 'multiplier').default(1),
@@ -207,7 +207,12 @@ export const scenarioObjectSchema = z
     population: z
       .strictObject({
         agents: z.int().min(1).max(500_000_000).default(100_000).meta({ description: 'number of simulated agents', unit: 'agents' }),
-        represents: z.number().gt(0).default(1).meta({ description: 'real people one agent stands for (national scale = count × represents)', unit: 'people' }),
+        represents: z.number().gt(0).default(1).meta({ description: 'real people one agent stands for (national scale = count × represents); ignored when `people` is given', unit: 'people' }),
+        people: z
+          .number()
+          .gt(0)
+          .optional()
+          .meta({ description: 'real people the whole simulated population stands for; each agent then represents people / agents, so --agents keeps national figures right', unit: 'people' }),
       })
       .default({ agents: 100_000, represents: 1 })
       .meta({ description: 'size of the simulated world' }),
@@ -228,7 +233,7 @@ export const scenarioObjectSchema = z
         jumpFriction: probability('chance a would-be buyer drops off when they must jump to another app').default(0.4),
       })
       .default({ closedLoop: true, closedLoopFriction: 0.1, jumpFriction: 0.4 })
-      .meta({ description: 'closed loop versus jump-out payment (M8, M9); friction applies to social-channel purchases' }),
+      .meta({ description: 'closed loop versus jump-out payment (M8, M9); friction applies to purchases that start inside a chat app: direct, group, feed and ad' }),
     reinforcement: z
       .strictObject({
         factor: nonNegative(

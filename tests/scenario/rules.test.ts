@@ -89,6 +89,13 @@ describe('intervention rules', () => {
     ]);
   });
 
+  it('lets a run shortened with --set days end before its later interventions, which then never happen', () => {
+    const text = intervention('"path": "channels.ad.conversion", "value": 0.02, "from": "2014-08-01"');
+    const resolved = resolveScenario(text, FILE, () => undefined, [{ path: 'days', value: 30 }]);
+    expect(resolved.scenario.days).toBe(30);
+    expect(resolved.scenario.interventions).toHaveLength(1);
+  });
+
   it('reports a ramp that ends before it starts', () => {
     expect(problems(intervention('"path": "channels.ad.conversion", "value": 0.02, "from": "2014-07-01", "to": "2014-06-01"'))).toEqual([
       'scenarios/x.json:11:84 interventions[0].to: expected a date after from (2014-07-01), got "2014-06-01"',

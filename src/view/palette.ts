@@ -1,0 +1,40 @@
+// Colours of the view, all from the Okabe–Ito palette (safe for the common forms of colour
+// blindness) except the greys, which differ from everything else by lightness alone.
+import { CHANNELS, type Channel } from '../scenario/schema.ts';
+
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+} as const;
+
+/**
+ * Agent states on the dark city map: lights come on as people adopt. Indexed by the engine's status
+ * codes (0 unaware, 1 aware, 2 customer, 3 lapsed). Lapsed is a dimmed customer yellow so it reads as
+ * "was lit, went dark" and stays apart from aware by hue and lightness.
+ */
+export const STATE_COLOURS = ['#4a4f57', OKABE_ITO.skyBlue, OKABE_ITO.yellow, '#8a7f2e'] as const;
+export const STATE_NAMES = ['unaware', 'aware', 'customer', 'lapsed'] as const;
+
+/** First-purchase channels, in the engine's channel order (direct, group, feed, ad, offline, organic). */
+export const CHANNEL_COLOURS: Record<Channel, string> = {
+  direct: OKABE_ITO.vermillion,
+  group: OKABE_ITO.bluishGreen,
+  feed: OKABE_ITO.reddishPurple,
+  ad: OKABE_ITO.blue,
+  offline: OKABE_ITO.orange,
+  organic: '#9a9a9a',
+};
+export const CHANNEL_COLOUR_LIST = CHANNELS.map((c) => CHANNEL_COLOURS[c]);
+
+/** Tier lines on the white charts: dark to light is tier 1 to tier 4, hues keep them apart. */
+export const TIER_COLOURS = [OKABE_ITO.black, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange] as const;
+
+/** Ties on the map: faint inside a city, brighter between cities so the "sinking" (M4) shows. */
+export const TIE_COLOUR = 'rgba(150, 160, 175, 0.16)';
+export const CROSS_TIER_TIE_COLOUR = 'rgba(86, 180, 233, 0.3)';
