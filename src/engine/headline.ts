@@ -51,10 +51,11 @@ export function headline(scenario: Scenario, series: DailySeries): Headline {
 
   const twoYears = Math.min(series.days, 730);
   let interactions = 0;
-  for (let d = 0; d <= twoYears; d++) interactions += seriesValue(series, d, all, 'data_events');
+  // Day 0 is the starting state (the initial customers), not a simulated day.
+  for (let d = 1; d <= twoYears; d++) interactions += seriesValue(series, d, all, 'data_events');
   let peak = 0;
   let peakDay = -1;
-  for (let d = 0; d <= series.days; d++) {
+  for (let d = 1; d <= series.days; d++) {
     const x = seriesValue(series, d, all, 'data_events');
     if (x > peak) [peak, peakDay] = [x, d];
   }

@@ -1,7 +1,7 @@
 // The city map on a canvas. Ties and city discs change only when the layout does, so they are
 // drawn once into an offscreen layer; each frame copies that layer, then draws the few thousand
 // agents (batched by colour) and the live pulses — well under a millisecond of drawing.
-import { CHANNEL_COLOUR_LIST, CROSS_TIER_TIE_COLOUR, STATE_COLOURS, TIE_COLOUR } from './palette.ts';
+import { CHANNEL_COLOUR_LIST, STATE_COLOURS, tieColour } from './palette.ts';
 import { MAP_HEIGHT, MAP_WIDTH, type MapLayout } from './cities.ts';
 import type { Pulse } from './pulses.ts';
 
@@ -82,7 +82,7 @@ export class NetworkView {
 
   private dotRadius(): number {
     const n = this.world?.tier.length ?? 1;
-    return Math.max(1.3, Math.min(4, 70 / Math.sqrt(n)));
+    return Math.max(1.7, Math.min(4, 70 / Math.sqrt(n)));
   }
 
   private drawLayer(): void {
@@ -104,14 +104,16 @@ export class NetworkView {
     // Ties inside a city first, faint; ties between cities on top, brighter.
     for (const cross of [false, true]) {
       context.beginPath();
+      let count = 0;
       for (let e = 0; e + 1 < world.ties.length; e += 2) {
         const a = world.ties[e];
         const b = world.ties[e + 1];
         if ((world.tier[a] !== world.tier[b]) !== cross) continue;
         context.moveTo(x[a], y[a]);
         context.lineTo(x[b], y[b]);
+        count++;
       }
-      context.strokeStyle = cross ? CROSS_TIER_TIE_COLOUR : TIE_COLOUR;
+      context.strokeStyle = tieColour(cross, count);
       context.stroke();
     }
     this.layerStale = false;

@@ -35,6 +35,12 @@ export const CHANNEL_COLOUR_LIST = CHANNELS.map((c) => CHANNEL_COLOURS[c]);
 /** Tier lines on the white charts: dark to light is tier 1 to tier 4, hues keep them apart. */
 export const TIER_COLOURS = [OKABE_ITO.black, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange] as const;
 
-/** Ties on the map: faint inside a city, brighter between cities so the "sinking" (M4) shows. */
-export const TIE_COLOUR = 'rgba(150, 160, 175, 0.16)';
-export const CROSS_TIER_TIE_COLOUR = 'rgba(86, 180, 233, 0.3)';
+/**
+ * Ties on the map: grey inside a city, sky blue between cities so the "sinking" (M4) shows. The
+ * more ties are drawn the fainter each one, so thousands of them do not bury the agents.
+ */
+export function tieColour(cross: boolean, count: number): string {
+  const alpha = cross ? Math.min(0.5, Math.max(0.1, 150 / Math.max(1, count))) : Math.min(0.25, Math.max(0.05, 600 / Math.max(1, count)));
+  return cross ? `rgba(86, 180, 233, ${alpha.toFixed(3)})` : `rgba(150, 160, 175, ${alpha.toFixed(3)})`;
+}
+export const CROSS_TIER_TIE_COLOUR = tieColour(true, 1);

@@ -20,6 +20,13 @@ describe('tierwave validate', () => {
     expect(lines[1]).toMatch(new RegExp(`^${FIXTURES}/broken\\.json:\\d+:\\d+: invalid JSON`));
   });
 
+  it('skips the generated JSON Schema that sits beside the scenarios, so a glob over the folder passes', async () => {
+    const result = await tierwave('validate', 'scenarios/schema.json', 'scenarios/jd-tencent-2014.json');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('skip scenarios/schema.json (a JSON Schema, not a scenario)');
+    expect(result.stdout).toContain('ok scenarios/jd-tencent-2014.json');
+  });
+
   it('names a file that cannot be read, and exits 1', async () => {
     const result = await tierwave('validate', 'scenarios/no-such-scenario.json');
     expect(result.code).toBe(1);
