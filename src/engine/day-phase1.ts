@@ -6,7 +6,7 @@ import { WECHAT, QQ } from './population.ts';
 import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, paysInApp } from './parameters.ts';
 import { draw } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE } from './record-log.ts';
-import { CUSTOMER, LAST_PURCHASE, NEXT_EXTERNAL, NEXT_REPEAT, SOCIAL_SEEN, WORD_OF_MOUTH_DAY, WORD_OF_MOUTH_SOURCE, WORD_OF_MOUTH_STAY } from './state.ts';
+import { CUSTOMER } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
 import type { World } from './world.ts';
 
@@ -86,9 +86,9 @@ function expose(world: World, day: number, sharer: number, target: number, chann
   world.counters[tier * METRIC_COUNT + M_EXPOSURES]++;
   world.counters[tier * METRIC_COUNT + M_DATA]++;
   const state = world.state;
-  if (state.u8[target * 32] === CUSTOMER) return;
+  if (state.status[target] === CUSTOMER) return;
   const T = p.tierCount;
-  const reinforcement = Math.min(p.reinforceCap[day], Math.pow(p.reinforceFactor[day], state.u16[target * 16 + SOCIAL_SEEN]));
+  const reinforcement = Math.min(p.reinforceCap[day], Math.pow(p.reinforceFactor[day], state.socialSeen[target]));
   const chance =
     p.conversion[day * CHANNEL_COUNT + channel] *
     pop.susceptibility[target] *
@@ -133,7 +133,7 @@ function externalCandidates(world: World, day: number): void {
   const bounds = world.scratch.bounds;
   for (let k = 0; k < n; k++) {
     const agent = list[k];
-    if (state.i16[agent * 16 + NEXT_EXTERNAL] !== day || state.u8[agent * 32] === CUSTOMER) continue;
+    if (state.nextExternal[agent] !== day || state.status[agent] === CUSTOMER) continue;
     externalBounds(world, agent, bounds);
     const t = pop.tier[agent];
     let needOne = true;
@@ -175,7 +175,7 @@ function repeatCandidates(world: World, day: number): void {
   const { state, population: pop, params: p, keys } = world;
   for (let k = 0; k < n; k++) {
     const agent = list[k];
-    if (state.i16[agent * 16 + NEXT_REPEAT] !== day || state.u8[agent * 32] !== CUSTOMER) continue;
+    if (state.nextRepeat[agent] !== day || state.status[agent] !== CUSTOMER) continue;
     const t = pop.tier[agent];
     const real = Math.min(1, p.repeat[day * p.tierCount + t] * p.festival.repeat[day]);
     if (draw(keys.repeat, agent, day, 1) < real / p.maxRepeat[t]) world.log.push(PURCHASE, 0, 0, agent, -1, day);
@@ -189,7 +189,7 @@ function lapseChecks(world: World, day: number): void {
   const { state, params } = world;
   for (let k = 0; k < n; k++) {
     const agent = list[k];
-    if (state.u8[agent * 32] === CUSTOMER && state.i16[agent * 16 + LAST_PURCHASE] + params.lapseAfterDays === day) world.log.push(LAPSE, 0, 0, agent, -1, day);
+    if (state.status[agent] === CUSTOMER && state.lastPurchase[agent] + params.lapseAfterDays === day) world.log.push(LAPSE, 0, 0, agent, -1, day);
   }
 }
 
@@ -201,8 +201,8 @@ function wordOfMouthArrivals(world: World, day: number): void {
   const state = world.state;
   for (let k = 0; k < n; k++) {
     const agent = list[k];
-    if (state.i32[agent * 8 + WORD_OF_MOUTH_DAY] !== day || state.u8[agent * 32] === CUSTOMER) continue;
-    world.log.push(EXPOSE, CH_DIRECT, 1, agent, state.i32[agent * 8 + WORD_OF_MOUTH_SOURCE], day);
+    if (world.wordOfMouth.day[2 * agent + 1] !== day || state.status[agent] === CUSTOMER) continue;
+    world.log.push(EXPOSE, CH_DIRECT, 1, agent, state.wordOfMouthSource[agent], day);
   }
 }
 
@@ -216,8 +216,7 @@ function wordOfMouthProposals(world: World, day: number): void {
   const list = queue.list(day);
   const n = queue.length(day);
   const { offsets, neighbors } = world.ties;
-  const { i32, f32 } = world.state;
-  if (!world.wordOfMouthOn) return;
+  const { stay: wordOfMouthStay, day: wordOfMouthDay } = world.wordOfMouth;
   const key = world.keys.wordOfMouth;
   const log = world.log;
   const last = world.days;
@@ -226,13 +225,13 @@ function wordOfMouthProposals(world: World, day: number): void {
     for (let e = offsets[source]; e < offsets[source + 1]; e++) {
       const friend = neighbors[e];
       // 0 for customers: one read tells both whether to propose and how fast the tie works.
-      const stay = f32[friend * 8 + WORD_OF_MOUTH_STAY];
+      const stay = wordOfMouthStay[2 * friend];
       if (stay === 0) continue;
       // Days until the tie works: 1 + floor(ln U / ln(1 − τ)), i.e. Geometric(τ) by inversion.
       const when = day + Math.floor(Math.log(draw(key, source, friend, 0)) / stay);
       if (when > last) continue;
       if (when === day) log.push(EXPOSE, CH_DIRECT, 1, friend, source, day);
-      else if (when <= i32[friend * 8 + WORD_OF_MOUTH_DAY]) log.push(PROPOSE, 0, 0, friend, source, when);
+      else if (when <= wordOfMouthDay[2 * friend + 1]) log.push(PROPOSE, 0, 0, friend, source, when);
     }
   }
 }

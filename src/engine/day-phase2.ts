@@ -5,7 +5,7 @@
 import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT } from './parameters.ts';
 import { draw, geometricDays } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
-import { ADOPT_DAY, AWARE, AWARE_DAY, CUSTOMER, FIRST_CHANNEL, FIRST_SOURCE, LAPSED, LAST_PURCHASE, NEVER, NEXT_EXTERNAL, NEXT_REPEAT, PURCHASES, SOCIAL_SEEN, UNAWARE, WORD_OF_MOUTH_DAY, WORD_OF_MOUTH_SOURCE, WORD_OF_MOUTH_STAY } from './state.ts';
+import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
 import { externalBounds } from './day-phase1.ts';
 import { wordOfMouthStay, type World } from './world.ts';
@@ -26,52 +26,49 @@ function applyLog(world: World, day: number, log: RecordLog): void {
   const { lo, hi, replica } = world.partition;
   const data = log.data;
   const end = Math.min(log.length, log.capacity) * RECORD_INTS;
-  const { u8, i8, i16, u16, i32 } = world.state;
+  const s = world.state;
   for (let at = 0; at < end; at += RECORD_INTS) {
     const head = data[at];
     const target = data[at + 1];
     const owned = target >= lo && target < hi;
     if (!owned && !replica) continue;
     const kind = head & 15;
-    const b = target * 32;
-    const h = target * 16;
-    const w = target * 8;
     if (kind === EXPOSE) {
       const channel = (head >> 4) & 7;
       const source = data[at + 2];
-      if (u8[b] === UNAWARE) {
-        u8[b] = AWARE;
-        i16[h + AWARE_DAY] = day;
+      if (s.status[target] === UNAWARE) {
+        s.status[target] = AWARE;
+        s.awareDay[target] = day;
         if (owned) pushNewlyAware(world, target);
       }
-      if (source >= 0 && channel < SOCIAL_CHANNEL_COUNT && u16[h + SOCIAL_SEEN] < 65535) u16[h + SOCIAL_SEEN]++;
+      if (source >= 0 && channel < SOCIAL_CHANNEL_COUNT && s.socialSeen[target] < 65535) s.socialSeen[target]++;
       if ((head >> 7) & 1) {
-        const adopted = i16[h + ADOPT_DAY];
-        if (adopted === NEVER) {
-          i16[h + ADOPT_DAY] = day;
-          i8[b + FIRST_CHANNEL] = channel;
-          i32[w + FIRST_SOURCE] = source;
-        } else if (adopted === day) {
-          const c = i8[b + FIRST_CHANNEL];
-          if (channel < c || (channel === c && source < i32[w + FIRST_SOURCE])) {
-            i8[b + FIRST_CHANNEL] = channel;
-            i32[w + FIRST_SOURCE] = source;
+        if (s.adoptDay[target] === NEVER) {
+          s.adoptDay[target] = day;
+          s.firstChannel[target] = channel;
+          s.firstSource[target] = source;
+        } else if (s.adoptDay[target] === day) {
+          const c = s.firstChannel[target];
+          if (channel < c || (channel === c && source < s.firstSource[target])) {
+            s.firstChannel[target] = channel;
+            s.firstSource[target] = source;
           }
         }
-        if (u8[b] === LAPSED && owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
+        if (s.status[target] === LAPSED && owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
         becomeCustomer(world, target);
         purchase(world, day, target, owned);
       }
     } else if (kind === PURCHASE) {
-      if (u8[b] === LAPSED) {
+      if (s.status[target] === LAPSED) {
         becomeCustomer(world, target);
         if (owned) world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]--;
       }
       purchase(world, day, target, owned);
     } else if (kind === LAPSE) {
-      if (u8[b] === CUSTOMER && i16[h + LAST_PURCHASE] !== day) {
-        u8[b] = LAPSED;
-        if (world.wordOfMouthOn) world.state.f32[w + WORD_OF_MOUTH_STAY] = wordOfMouthStay(world.params.wordOfMouth, world.population, target);
+      if (s.status[target] === CUSTOMER && s.lastPurchase[target] !== day) {
+        s.status[target] = LAPSED;
+        const wordOfMouth = world.wordOfMouth.stay;
+        if (wordOfMouth.length > 0) wordOfMouth[2 * target] = wordOfMouthStay(world.params.wordOfMouth, world.population, target);
         if (owned) {
           world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]++;
           scheduleExternal(world, target, day);
@@ -80,28 +77,29 @@ function applyLog(world: World, day: number, log: RecordLog): void {
     } else if (kind === PROPOSE && owned) {
       const when = data[at + 3];
       const source = data[at + 2];
-      const current = i32[w + WORD_OF_MOUTH_DAY];
-      if (when < current || (when === current && source < i32[w + WORD_OF_MOUTH_SOURCE])) {
-        i32[w + WORD_OF_MOUTH_DAY] = when;
-        i32[w + WORD_OF_MOUTH_SOURCE] = source;
+      const wordOfMouthDay = world.wordOfMouth.day;
+      const current = wordOfMouthDay[2 * target + 1];
+      if (when < current || (when === current && source < s.wordOfMouthSource[target])) {
+        wordOfMouthDay[2 * target + 1] = when;
+        s.wordOfMouthSource[target] = source;
         if (when !== current) world.queues.wordOfMouth.push(when, target);
       }
     }
   }
 }
 
-/** A customer is no longer a word-of-mouth target (its rate goes to 0). */
+/** A customer is no longer a word-of-mouth target (its slot's rate goes to 0). */
 function becomeCustomer(world: World, agent: number): void {
-  world.state.u8[agent * 32] = CUSTOMER;
-  if (world.wordOfMouthOn) world.state.f32[agent * 8 + WORD_OF_MOUTH_STAY] = 0;
+  world.state.status[agent] = CUSTOMER;
+  const wordOfMouth = world.wordOfMouth.stay;
+  if (wordOfMouth.length > 0) wordOfMouth[2 * agent] = 0;
 }
 
 function purchase(world: World, day: number, agent: number, owned: boolean): void {
-  const { i16, u16 } = world.state;
-  const h = agent * 16;
-  if (i16[h + LAST_PURCHASE] === day) return;
-  i16[h + LAST_PURCHASE] = day;
-  if (u16[h + PURCHASES] < 65535) u16[h + PURCHASES]++;
+  const s = world.state;
+  if (s.lastPurchase[agent] === day) return;
+  s.lastPurchase[agent] = day;
+  if (s.purchases[agent] < 65535) s.purchases[agent]++;
   if (owned) pushPurchaser(world, agent);
 }
 
@@ -127,7 +125,7 @@ function followPurchases(world: World, day: number): void {
   const { state: s, population: pop, params: p, counters, keys } = world;
   const T = p.tierCount;
   const list = world.scratch.purchasers;
-  const wordOfMouth = world.wordOfMouthOn;
+  const wordOfMouth = !world.mixed && p.wordOfMouth.some((x) => x > 0);
   for (let k = 0; k < world.scratch.purchaserCount; k++) {
     const agent = list[k];
     const t = pop.tier[agent];
@@ -135,13 +133,12 @@ function followPurchases(world: World, day: number): void {
     counters[row + M.purchases]++;
     counters[row + M.data_events]++;
     counters[row + M.gmv] += pop.basketFen[agent];
-    const firstChannel = s.i8[agent * 32 + FIRST_CHANNEL];
-    if (firstChannel < SOCIAL_CHANNEL_COUNT) counters[row + M.gmv_social] += pop.basketFen[agent];
-    const first = s.i16[agent * 16 + ADOPT_DAY] === day;
+    if (s.firstChannel[agent] < SOCIAL_CHANNEL_COUNT) counters[row + M.gmv_social] += pop.basketFen[agent];
+    const first = s.adoptDay[agent] === day;
     if (first) {
       counters[row + M.new_customers]++;
-      counters[row + M.new_customers_direct + firstChannel]++;
-      const source = s.i32[agent * 8 + FIRST_SOURCE];
+      counters[row + M.new_customers_direct + s.firstChannel[agent]]++;
+      const source = s.firstSource[agent];
       if (source >= 0) world.flow[t * T + pop.tier[source]]++;
       if (wordOfMouth) world.queues.newCustomers.push(day + 1, agent);
     }
@@ -149,9 +146,9 @@ function followPurchases(world: World, day: number): void {
     if (p.maxRepeat[t] > 0) {
       const next = day + geometricDays(p.maxRepeat[t], draw(keys.repeat, agent, day, 0));
       if (next <= world.days) {
-        s.i16[agent * 16 + NEXT_REPEAT] = next;
+        s.nextRepeat[agent] = next;
         world.queues.repeat.push(next, agent);
-      } else s.i16[agent * 16 + NEXT_REPEAT] = NEVER;
+      } else s.nextRepeat[agent] = NEVER;
     }
     if (p.lapseAfterDays > 0) world.queues.lapse.push(day + p.lapseAfterDays, agent);
   }
@@ -164,7 +161,7 @@ function followNewlyAware(world: World, day: number): void {
   for (let k = 0; k < world.scratch.newAwareCount; k++) {
     const agent = list[k];
     counters[pop.tier[agent] * METRIC_COUNT + M.new_aware]++;
-    if (bargains > 0 && s.i16[agent * 16 + ADOPT_DAY] !== day) maybeShare(world, day, agent, bargains);
+    if (bargains > 0 && s.adoptDay[agent] !== day) maybeShare(world, day, agent, bargains);
   }
 }
 
@@ -192,8 +189,8 @@ function reschedule(world: World, day: number): void {
   const list = external.list(day);
   for (let k = 0, n = external.length(day); k < n; k++) {
     const agent = list[k];
-    if (s.i16[agent * 16 + NEXT_EXTERNAL] !== day) continue;
-    if (s.u8[agent * 32] === CUSTOMER) s.i16[agent * 16 + NEXT_EXTERNAL] = NEVER;
+    if (s.nextExternal[agent] !== day) continue;
+    if (s.status[agent] === CUSTOMER) s.nextExternal[agent] = NEVER;
     else scheduleExternal(world, agent, day);
   }
   const repeat = world.queues.repeat;
@@ -201,10 +198,10 @@ function reschedule(world: World, day: number): void {
   const p = world.params;
   for (let k = 0, n = repeat.length(day); k < n; k++) {
     const agent = repeats[k];
-    if (s.i16[agent * 16 + NEXT_REPEAT] !== day) continue;
+    if (s.nextRepeat[agent] !== day) continue;
     const t = world.population.tier[agent];
-    const next = s.u8[agent * 32] === CUSTOMER ? day + geometricDays(p.maxRepeat[t], draw(world.keys.repeat, agent, day, 0)) : NEVER;
-    s.i16[agent * 16 + NEXT_REPEAT] = next <= world.days ? next : NEVER;
+    const next = s.status[agent] === CUSTOMER ? day + geometricDays(p.maxRepeat[t], draw(world.keys.repeat, agent, day, 0)) : NEVER;
+    s.nextRepeat[agent] = next <= world.days ? next : NEVER;
     if (next <= world.days) repeat.push(next, agent);
   }
 }
@@ -214,7 +211,7 @@ export function scheduleExternal(world: World, agent: number, day: number): void
   const any = externalBounds(world, agent, world.scratch.bounds);
   const next = day + geometricDays(any, draw(world.keys.external, agent, day, 99));
   if (next <= world.days) {
-    world.state.i16[agent * 16 + NEXT_EXTERNAL] = next;
+    world.state.nextExternal[agent] = next;
     world.queues.external.push(next, agent);
-  } else world.state.i16[agent * 16 + NEXT_EXTERNAL] = NEVER;
+  } else world.state.nextExternal[agent] = NEVER;
 }

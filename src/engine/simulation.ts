@@ -29,7 +29,7 @@ export function startPhase1(world: World): void {
 export function startPhase2(world: World, logs: readonly RecordLog[]): void {
   dayPhase2(world, 0, logs);
   const { lo, hi } = world.partition;
-  for (let i = lo; i < hi; i++) if (world.state.u8[i * 32] !== CUSTOMER) scheduleExternal(world, i, 0);
+  for (let i = lo; i < hi; i++) if (world.state.status[i] !== CUSTOMER) scheduleExternal(world, i, 0);
 }
 
 /** Whole-world figures for the next day, derived from the ledger the same way on every worker. */

@@ -9,7 +9,7 @@ import { erdosRenyiTies, generatedTies } from './network.ts';
 import { dayParameters, type DayParameters } from './parameters.ts';
 import { createPopulation, type Population } from './population.ts';
 import { drawKeys, type DrawKeys } from './random.ts';
-import { createState, WORD_OF_MOUTH_STAY, type AgentState } from './state.ts';
+import { createState, createWordOfMouth, type AgentState, type WordOfMouthTable } from './state.ts';
 import { DayQueue } from './day-queue.ts';
 import { RecordLog } from './record-log.ts';
 import { tiesFromPairs, PairList, type Ties } from './ties.ts';
@@ -20,6 +20,8 @@ export interface WorldParts {
   readonly ties: Ties;
   readonly groups: Groups;
   readonly state: AgentState;
+  /** Word of mouth along ties (empty when it is off or the population is mixed). */
+  readonly wordOfMouth: WordOfMouthTable;
   /** True when `network.kind` is `mixed`: no ties, everyone meets everyone. */
   readonly mixed: boolean;
 }
@@ -44,9 +46,9 @@ export function createParts(scenario: Scenario, seed: number, allocate: Allocate
   const groups = kind === 'generated' ? generateGroups(scenario, population, seed, allocate) : emptyGroups(agents, allocate);
   const mixed = kind === 'mixed';
   const perTie = dayParameters(scenario).wordOfMouth;
-  const state = createState(agents, allocate);
-  if (!mixed && perTie.some((x) => x > 0)) for (let i = 0; i < agents; i++) state.f32[i * 8 + WORD_OF_MOUTH_STAY] = wordOfMouthStay(perTie, population, i);
-  return { population, ties, groups, state, mixed };
+  const wordOfMouth = createWordOfMouth(agents, allocate, !mixed && perTie.some((x) => x > 0));
+  for (let i = 0; i < wordOfMouth.stay.length / 2; i++) wordOfMouth.stay[2 * i] = wordOfMouthStay(perTie, population, i);
+  return { population, ties, groups, state: createState(agents, allocate), wordOfMouth, mixed };
 }
 
 /** ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility. */
@@ -87,8 +89,6 @@ export interface World extends WorldParts {
   readonly counters: Float64Array;
   /** Cumulative adoptions in tier i triggered by a friend in tier j: [i * tiers + j]. */
   readonly flow: Float64Array;
-  /** Word of mouth along ties is on (some dailyContact > 0, and the population is not mixed). */
-  readonly wordOfMouthOn: boolean;
   /** Whole-world figures of the previous day, the same on every worker. */
   readonly globals: { activeCustomers: number; adTargeting: number };
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
@@ -107,7 +107,6 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
     seed,
     days: last,
     params,
-    wordOfMouthOn: !parts.mixed && params.wordOfMouth.some((x) => x > 0),
     keys: drawKeys(seed),
     partition: own,
     queues: {

@@ -9,7 +9,6 @@ import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
 import { RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
 import { PairList } from '../engine/ties.ts';
-import { ADOPT_DAY, FIRST_CHANNEL, FIRST_SOURCE, STATUS } from '../engine/state.ts';
 import { createParts, createWorld, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
 import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
 
@@ -149,10 +148,10 @@ export class EngineCore implements EngineWorkerApi {
     for (let k = 0; k < n; k++) {
       const i = ids[k];
       out.tier[k] = parts.population.tier[i];
-      out.status[k] = s.u8[i * 32 + STATUS];
-      out.adoptDay[k] = s.i16[i * 16 + ADOPT_DAY];
-      out.firstChannel[k] = s.i8[i * 32 + FIRST_CHANNEL];
-      out.firstSource[k] = s.i32[i * 8 + FIRST_SOURCE];
+      out.status[k] = s.status[i];
+      out.adoptDay[k] = s.adoptDay[i];
+      out.firstChannel[k] = s.firstChannel[i];
+      out.firstSource[k] = s.firstSource[i];
     }
     return out;
   }
