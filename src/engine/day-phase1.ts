@@ -4,7 +4,7 @@
 // over workers) cannot change an outcome, and a phase 1 that overflowed a shared log can be rerun.
 import { WECHAT, QQ } from './population.ts';
 import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, paysInApp } from './parameters.ts';
-import { draw } from './random.ts';
+import { draw, drawPair } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE } from './record-log.ts';
 import { CUSTOMER } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
@@ -216,7 +216,7 @@ function wordOfMouthProposals(world: World, day: number): void {
   const list = queue.list(day);
   const n = queue.length(day);
   const { offsets, neighbors } = world.ties;
-  const { stay: wordOfMouthStay, day: wordOfMouthDay } = world.wordOfMouth;
+  const { pace: wordOfMouthPace, day: wordOfMouthDay } = world.wordOfMouth;
   const key = world.keys.wordOfMouth;
   const log = world.log;
   const last = world.days;
@@ -225,10 +225,10 @@ function wordOfMouthProposals(world: World, day: number): void {
     for (let e = offsets[source]; e < offsets[source + 1]; e++) {
       const friend = neighbors[e];
       // 0 for customers: one read tells both whether to propose and how fast the tie works.
-      const stay = wordOfMouthStay[2 * friend];
-      if (stay === 0) continue;
+      const pace = wordOfMouthPace[2 * friend];
+      if (pace === 0) continue;
       // Days until the tie works: 1 + floor(ln U / ln(1 − τ)), i.e. Geometric(τ) by inversion.
-      const when = day + Math.floor(Math.log(draw(key, source, friend, 0)) / stay);
+      const when = day + Math.floor(Math.log(drawPair(key, source, friend)) * pace);
       if (when > last) continue;
       if (when === day) log.push(EXPOSE, CH_DIRECT, 1, friend, source, day);
       else if (when <= wordOfMouthDay[2 * friend + 1]) log.push(PROPOSE, 0, 0, friend, source, when);

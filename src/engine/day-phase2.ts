@@ -8,7 +8,7 @@ import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from '.
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
 import { externalBounds } from './day-phase1.ts';
-import { wordOfMouthStay, type World } from './world.ts';
+import { wordOfMouthPace, type World } from './world.ts';
 
 const M = metricIndex;
 
@@ -67,8 +67,8 @@ function applyLog(world: World, day: number, log: RecordLog): void {
     } else if (kind === LAPSE) {
       if (s.status[target] === CUSTOMER && s.lastPurchase[target] !== day) {
         s.status[target] = LAPSED;
-        const wordOfMouth = world.wordOfMouth.stay;
-        if (wordOfMouth.length > 0) wordOfMouth[2 * target] = wordOfMouthStay(world.params.wordOfMouth, world.population, target);
+        const wordOfMouth = world.wordOfMouth.pace;
+        if (wordOfMouth.length > 0) wordOfMouth[2 * target] = wordOfMouthPace(world.params.wordOfMouth, world.population, target);
         if (owned) {
           world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]++;
           scheduleExternal(world, target, day);
@@ -91,7 +91,7 @@ function applyLog(world: World, day: number, log: RecordLog): void {
 /** A customer is no longer a word-of-mouth target (its slot's rate goes to 0). */
 function becomeCustomer(world: World, agent: number): void {
   world.state.status[agent] = CUSTOMER;
-  const wordOfMouth = world.wordOfMouth.stay;
+  const wordOfMouth = world.wordOfMouth.pace;
   if (wordOfMouth.length > 0) wordOfMouth[2 * agent] = 0;
 }
 

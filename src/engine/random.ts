@@ -62,6 +62,12 @@ export function draw(key: number, a: number, b: number, c: number): number {
   return (h + 0.5) / TWO_POW_32;
 }
 
+/** Uniform in (0, 1) from two integers: the cheaper draw for one per tie. */
+export function drawPair(key: number, a: number, b: number): number {
+  const h = mix(key ^ mix(a) ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b));
+  return (mix(h) + 0.5) / TWO_POW_32;
+}
+
 /**
  * Days until the first success of a daily Bernoulli(p): 1, 2, 3, … (Infinity when p = 0).
  * Sampled by inversion from one uniform, so one draw replaces a day-by-day loop.

@@ -31,18 +31,18 @@ export interface AgentState {
 
 /**
  * Word of mouth, interleaved per agent in one 8-byte slot so a tie costs one memory access:
- * stay[2i] = ln(1 − τ_i) (the daily chance τ that one customer friend converts i), set to 0 while
- * i is a customer (or where word of mouth is off); day[2i + 1] = the earliest day a friend's word
- * of mouth is due to convert i, or NEVER.
+ * pace[2i] = 1 / ln(1 − τ_i), τ the daily chance that one customer friend converts i, so the days
+ * until a tie works are 1 + floor(ln U · pace); 0 while i is a customer or where word of mouth is
+ * off. day[2i + 1] = the earliest day a friend's word of mouth is due to convert i, or NEVER.
  */
 export interface WordOfMouthTable {
-  readonly stay: Float32Array;
+  readonly pace: Float32Array;
   readonly day: Int32Array;
 }
 
 export function createWordOfMouth(agents: number, allocate: Allocate, enabled: boolean): WordOfMouthTable {
   const buffer = allocate(enabled ? 8 * agents : 0);
-  const table = { stay: new Float32Array(buffer), day: new Int32Array(buffer) };
+  const table = { pace: new Float32Array(buffer), day: new Int32Array(buffer) };
   for (let i = 0; i < (enabled ? agents : 0); i++) table.day[2 * i + 1] = NEVER;
   return table;
 }

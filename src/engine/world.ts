@@ -47,13 +47,15 @@ export function createParts(scenario: Scenario, seed: number, allocate: Allocate
   const mixed = kind === 'mixed';
   const perTie = dayParameters(scenario).wordOfMouth;
   const wordOfMouth = createWordOfMouth(agents, allocate, !mixed && perTie.some((x) => x > 0));
-  for (let i = 0; i < wordOfMouth.stay.length / 2; i++) wordOfMouth.stay[2 * i] = wordOfMouthStay(perTie, population, i);
+  for (let i = 0; i < wordOfMouth.pace.length / 2; i++) wordOfMouth.pace[2 * i] = wordOfMouthPace(perTie, population, i);
   return { population, ties, groups, state: createState(agents, allocate), wordOfMouth, mixed };
 }
 
-/** ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility. */
-export function wordOfMouthStay(perTie: Float64Array, population: Population, agent: number): number {
-  return Math.log1p(-Math.min(1, perTie[population.tier[agent]] * population.susceptibility[agent]));
+/** 1 / ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility; 0 when τ = 0.
+ *  τ is kept below 1 so the pace stays finite (τ = 1 then still means "the next day"). */
+export function wordOfMouthPace(perTie: Float64Array, population: Population, agent: number): number {
+  const tau = Math.min(1 - 1e-12, perTie[population.tier[agent]] * population.susceptibility[agent]);
+  return tau <= 0 ? 0 : 1 / Math.log1p(-tau);
 }
 
 export interface Partition {
