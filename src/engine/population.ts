@@ -42,10 +42,11 @@ export function tierSizes(agents: number, shares: readonly number[]): number[] {
 }
 
 /**
- * Draws the population. With `givenTiers` (from an imported edge list) agents keep those tiers and
- * each agent is its own neighbourhood block.
+ * Lays the population out: tier sizes, neighbourhood blocks and each agent's tier, with trait
+ * arrays allocated but not drawn yet. With `givenTiers` (from an imported edge list) agents keep
+ * those tiers and each agent is its own neighbourhood block.
  */
-export function createPopulation(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, givenTiers?: Uint8Array): Population {
+export function layoutPopulation(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, givenTiers?: Uint8Array): Population {
   const mem = arrays(allocate);
   const agents = scenario.population.agents;
   const tiers = scenario.tiers;
@@ -88,11 +89,28 @@ export function createPopulation(scenario: Scenario, seed: number, allocate: All
   }
   if (!givenTiers) blockStart[blocks.length] = id;
 
-  const platforms = mem.u8(agents);
-  const activity = mem.f32(agents);
-  const susceptibility = mem.f32(agents);
-  const sharing = mem.f32(agents);
-  const basketFen = mem.u32(agents);
+  return {
+    agents,
+    tierCount: tiers.length,
+    tierSizes: sizes,
+    tier,
+    platforms: mem.u8(agents),
+    activity: mem.f32(agents),
+    susceptibility: mem.f32(agents),
+    sharing: mem.f32(agents),
+    basketFen: mem.u32(agents),
+    blockStart,
+    blockOf,
+  };
+}
+
+/**
+ * Draws every agent's traits into a laid-out population, from one stream in agent order — the
+ * same values whichever worker does it, so one worker can draw traits while another builds ties.
+ */
+export function drawTraits(scenario: Scenario, seed: number, population: Population): void {
+  const tiers = scenario.tiers;
+  const { agents, tier, platforms, activity, susceptibility, sharing, basketFen } = population;
   const traits = stream(seed, 'traits');
   for (let i = 0; i < agents; i++) {
     const t = tiers[tier[i]];
@@ -102,7 +120,12 @@ export function createPopulation(scenario: Scenario, seed: number, allocate: All
     sharing[i] = Math.min(1, logNormal(traits, t.sharing.median, t.sharing.sigma));
     basketFen[i] = Math.max(1, Math.round(logNormal(traits, t.basketYuan.median, t.basketYuan.sigma) * 100));
   }
-  return { agents, tierCount: tiers.length, tierSizes: sizes, tier, platforms, activity, susceptibility, sharing, basketFen, blockStart, blockOf };
+}
+
+export function createPopulation(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, givenTiers?: Uint8Array): Population {
+  const population = layoutPopulation(scenario, seed, allocate, givenTiers);
+  drawTraits(scenario, seed, population);
+  return population;
 }
 
 function countTiers(tiers: Uint8Array, tierCount: number): number[] {

@@ -7,7 +7,7 @@ import { allocateLocal, type Allocate } from './memory.ts';
 import { METRIC_COUNT } from './metrics.ts';
 import { erdosRenyiTies, generatedTies } from './network.ts';
 import { dayParameters, type DayParameters } from './parameters.ts';
-import { createPopulation, type Population } from './population.ts';
+import { drawTraits, layoutPopulation, type Population } from './population.ts';
 import { drawKeys, type DrawKeys } from './random.ts';
 import { createState, createWordOfMouth, type AgentState, type WordOfMouthTable } from './state.ts';
 import { DayQueue } from './day-queue.ts';
@@ -32,8 +32,15 @@ export interface EdgeListInput {
   readonly tiers?: Uint8Array;
 }
 
-export function createParts(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, edgeList?: EdgeListInput): WorldParts {
-  const population = createPopulation(scenario, seed, allocate, edgeList?.tiers);
+/**
+ * Builds a world's shared parts in three steps, so that with two workers the traits (step 2a) are
+ * drawn while the ties are built (step 2b); in one thread `createParts` runs them in turn.
+ */
+export function layoutParts(scenario: Scenario, seed: number, allocate: Allocate, edgeList?: EdgeListInput): Population {
+  return layoutPopulation(scenario, seed, allocate, edgeList?.tiers);
+}
+
+export function buildNetwork(scenario: Scenario, seed: number, population: Population, allocate: Allocate, edgeList?: EdgeListInput): { ties: Ties; groups: Groups } {
   const agents = population.agents;
   const kind = scenario.network.kind;
   let ties: Ties;
@@ -44,11 +51,23 @@ export function createParts(scenario: Scenario, seed: number, allocate: Allocate
     ties = tiesFromPairs(agents, edgeList.pairs, allocate);
   } else ties = tiesFromPairs(agents, new PairList(0), allocate);
   const groups = kind === 'generated' ? generateGroups(scenario, population, seed, allocate) : emptyGroups(agents, allocate);
-  const mixed = kind === 'mixed';
+  return { ties, groups };
+}
+
+/** The last step, once traits are drawn: agent state and the word-of-mouth table. */
+export function finishParts(scenario: Scenario, population: Population, network: { ties: Ties; groups: Groups }, allocate: Allocate): WorldParts {
+  const agents = population.agents;
+  const mixed = scenario.network.kind === 'mixed';
   const perTie = dayParameters(scenario).wordOfMouth;
   const wordOfMouth = createWordOfMouth(agents, allocate, !mixed && perTie.some((x) => x > 0));
   for (let i = 0; i < wordOfMouth.pace.length / 2; i++) wordOfMouth.pace[2 * i] = wordOfMouthPace(perTie, population, i);
-  return { population, ties, groups, state: createState(agents, allocate), wordOfMouth, mixed };
+  return { population, ...network, state: createState(agents, allocate), wordOfMouth, mixed };
+}
+
+export function createParts(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, edgeList?: EdgeListInput): WorldParts {
+  const population = layoutParts(scenario, seed, allocate, edgeList);
+  drawTraits(scenario, seed, population);
+  return finishParts(scenario, population, buildNetwork(scenario, seed, population, allocate, edgeList), allocate);
 }
 
 /** 1 / ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility; 0 when τ = 0.

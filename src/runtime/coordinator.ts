@@ -9,7 +9,7 @@ import { dayParameters, type DayParameters } from '../engine/parameters.ts';
 import { nextGlobals, type RunResult } from '../engine/simulation.ts';
 import { headline } from '../engine/headline.ts';
 import type { WorldParts } from '../engine/world.ts';
-import { CONTROL, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
+import { CONTROL, type BuiltWorld, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
 export interface WorkerHost {
@@ -71,7 +71,15 @@ export class Simulation {
     try {
       for (let w = 0; w < W; w++) hosts.push(options.spawn(w));
       const guard = <T>(p: Promise<T>) => Promise.race([p, ...hosts.map((h) => h.failed)]);
-      const built = await guard(hosts[0].api.build({ scenario, seed: options.seed, shared, edgeList: options.edgeList }));
+      const request = { scenario, seed: options.seed, shared, edgeList: options.edgeList };
+      let built: BuiltWorld;
+      if (shared) {
+        // Two workers share the building: one draws traits while the other builds the ties.
+        const population = await guard(hosts[0].api.layout(request));
+        const traitsHost = hosts[Math.min(1, W - 1)];
+        const [network] = await guard(Promise.all([hosts[0].api.network(request, population), traitsHost.api.traits(request, population)]));
+        built = await guard(hosts[0].api.finish(request, population, network));
+      } else built = await guard(hosts[0].api.build(request));
       const T = scenario.tiers.length;
       const control: SharedControl | null = shared
         ? {

@@ -9,8 +9,11 @@ import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
 import { RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
 import { PairList } from '../engine/ties.ts';
-import { createParts, createWorld, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
-import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
+import { buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
+import { drawTraits, type Population } from '../engine/population.ts';
+import type { Ties } from '../engine/ties.ts';
+import type { Groups } from '../engine/groups.ts';
+import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
 
 function edgeListInput(payload: EdgeListPayload | undefined): EdgeListInput | undefined {
   if (!payload) return undefined;
@@ -30,17 +33,30 @@ export class EngineCore implements EngineWorkerApi {
   private workers = 1;
   private logViews: RecordLog[] = [];
 
-  build(request: BuildRequest): ReturnType<EngineWorkerApi['build']> {
-    const started = performance.now();
+  build(request: BuildRequest): BuiltWorld {
     const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList));
+    return this.keep(parts, request.shared);
+  }
+
+  layout(request: BuildRequest): Population {
+    return layoutParts(request.scenario, request.seed, allocateShared, edgeListInput(request.edgeList));
+  }
+
+  traits(request: BuildRequest, population: Population): void {
+    drawTraits(request.scenario, request.seed, population);
+  }
+
+  network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups } {
+    return buildNetwork(request.scenario, request.seed, population, allocateShared, edgeListInput(request.edgeList));
+  }
+
+  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups: Groups }): BuiltWorld {
+    return this.keep(finishParts(request.scenario, population, network, allocateShared), true);
+  }
+
+  private keep(parts: WorldParts, shared: boolean): BuiltWorld {
     this.parts = parts;
-    return {
-      parts: request.shared ? parts : null,
-      agents: parts.population.agents,
-      ties: parts.ties.count,
-      tierSizes: [...parts.population.tierSizes],
-      setupSeconds: (performance.now() - started) / 1000,
-    };
+    return { parts: shared ? parts : null, agents: parts.population.agents, ties: parts.ties.count, tierSizes: [...parts.population.tierSizes] };
   }
 
   attach(request: AttachRequest): { setupSeconds: number } {

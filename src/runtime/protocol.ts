@@ -3,6 +3,9 @@
 // transferred explicitly.
 import type { Scenario } from '../scenario/schema.ts';
 import type { WorldParts } from '../engine/world.ts';
+import type { Population } from '../engine/population.ts';
+import type { Ties } from '../engine/ties.ts';
+import type { Groups } from '../engine/groups.ts';
 
 export interface EdgeListPayload {
   readonly u: Uint32Array;
@@ -77,8 +80,21 @@ export interface AgentSnapshot {
 }
 
 /** What an engine worker does; implemented in engine-core.ts, exposed with comlink. */
+export interface BuiltWorld {
+  readonly parts: WorldParts | null;
+  readonly agents: number;
+  readonly ties: number;
+  readonly tierSizes: number[];
+}
+
 export interface EngineWorkerApi {
-  build(request: BuildRequest): { parts: WorldParts | null; agents: number; ties: number; tierSizes: number[]; setupSeconds: number };
+  /** Builds a whole world in this worker (returned when `shared`). */
+  build(request: BuildRequest): BuiltWorld;
+  /** Shared-memory building in steps, so two workers can share the work (see world.ts). */
+  layout(request: BuildRequest): Population;
+  traits(request: BuildRequest, population: Population): void;
+  network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups };
+  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups: Groups }): BuiltWorld;
   attach(request: AttachRequest): { setupSeconds: number };
   /** SharedArrayBuffer mode: run days `from`..`to` with the other workers, synchronised by Atomics. */
   runDays(from: number, to: number): RunReport;

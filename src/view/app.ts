@@ -17,6 +17,7 @@ import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel } from './lever-panel.ts';
 import type { Lever, LeverValue } from './levers.ts';
 import { fillMapLegend } from './map-legend.ts';
+import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
 import { LOADED_FILE_PREFIX, formatAddress, readAddress, withOverride } from './permalink.ts';
 import { Playback, type LoadedRun } from './playback.ts';
@@ -32,7 +33,8 @@ interface ScenarioSource {
 }
 
 const CHART_MS = 150;
-const ADDRESS_MS = 500;
+/** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
+const ADDRESS_MS = 1000;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const storageKey = (id: string) => `tierwave:${id}`;
 
@@ -192,7 +194,7 @@ export class App {
     const tierSampled = scenario.tiers.map((_, t) => run.tier.reduce((n, x) => n + Number(x === t), 0));
     this.network.show({ layout, ties: run.ties, tier: run.tier, tierNames: scenario.tiers.map((t) => t.name), tierAgents: run.sim.tierSizes, tierSampled });
     this.pulses.clear();
-    const markers = run.sim.params.markers;
+    const markers = runMarkers(scenario, this.fileScenario, run.sim.params.markers);
     this.adoption.setRun(scenario.start, scenario.days, markers, scenario.tiers.map((t) => t.name));
     this.channels.setRun(scenario.start, scenario.days, markers);
     this.chartsDue = true;

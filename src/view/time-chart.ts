@@ -114,7 +114,7 @@ export class TimeChart {
         g.append('text')
           .attr('transform', `translate(${3 + nudge * 11},4) rotate(90)`)
           .attr('fill', OKABE_ITO.blue)
-          .text(m.name.length > 38 ? `${m.name.slice(0, 36)}…` : m.name);
+          .text(m.name.length > 46 ? `${m.name.slice(0, 45)}…` : m.name);
       }
     }
   }

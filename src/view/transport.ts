@@ -1,5 +1,4 @@
 // Play, step, reset and speed, by button and by key: space plays or pauses, → steps one day.
-// Keys typed into a form field stay with that field (a range slider uses the arrows itself).
 
 export interface TransportActions {
   toggle(): void;
@@ -20,9 +19,9 @@ export function readSpeed(select: HTMLSelectElement): number {
   return select.value === 'max' ? Infinity : Number(select.value);
 }
 
+/** A form field keeps its own keys: a slider uses the arrows, a checkbox and a file picker use space. */
 function typingInto(target: EventTarget | null): boolean {
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'file'].includes(target.type);
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
 export function wireTransport(elements: TransportElements, actions: TransportActions): void {
