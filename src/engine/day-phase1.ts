@@ -3,7 +3,7 @@
 // in phase 2. Because nothing here changes state, the order of events (and the split of agents
 // over workers) cannot change an outcome, and a phase 1 that overflowed a shared log can be rerun.
 import { WECHAT, QQ } from './population.ts';
-import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, paysInApp } from './parameters.ts';
+import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, paysInApp, windowOf } from './parameters.ts';
 import { draw, drawPair } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE } from './record-log.ts';
 import { CUSTOMER } from './state.ts';
@@ -108,13 +108,15 @@ function expose(world: World, day: number, sharer: number, target: number, chann
  */
 export const EXTERNAL_CHANNELS = 4; // ad, offline, organic, mixed word of mouth
 
-export function externalBounds(world: World, agent: number, out: Float64Array): number {
+/** Per-channel bounds for an agent within one thinning window; returns the chance that any fires. */
+export function externalBounds(world: World, agent: number, window: number, out: Float64Array): number {
   const p = world.params;
   const pop = world.population;
   const t = pop.tier[agent];
-  out[0] = p.maxAdReach[t] * Math.min(1, pop.activity[agent] * p.maxFestivalActivity);
-  out[1] = p.maxOffline[t];
-  out[2] = p.maxOrganic[t];
+  const b = window * p.tierCount + t;
+  out[0] = p.maxAdReach[b] * Math.min(1, pop.activity[agent] * p.maxFestivalActivity[window]);
+  out[1] = p.maxOffline[b];
+  out[2] = p.maxOrganic[b];
   out[3] = world.mixed ? 1 - Math.pow(1 - Math.min(1, p.wordOfMouth[t] * pop.susceptibility[agent]) / pop.agents, pop.agents) : 0;
   let none = 1;
   for (let k = 0; k < EXTERNAL_CHANNELS; k++) none *= 1 - out[k];
@@ -134,7 +136,7 @@ function externalCandidates(world: World, day: number): void {
   for (let k = 0; k < n; k++) {
     const agent = list[k];
     if (state.nextExternal[agent] !== day || state.status[agent] === CUSTOMER) continue;
-    externalBounds(world, agent, bounds);
+    externalBounds(world, agent, windowOf(day), bounds);
     const t = pop.tier[agent];
     let needOne = true;
     let noneAfter = 1;
@@ -178,7 +180,7 @@ function repeatCandidates(world: World, day: number): void {
     if (state.nextRepeat[agent] !== day || state.status[agent] !== CUSTOMER) continue;
     const t = pop.tier[agent];
     const real = Math.min(1, p.repeat[day * p.tierCount + t] * p.festival.repeat[day]);
-    if (draw(keys.repeat, agent, day, 1) < real / p.maxRepeat[t]) world.log.push(PURCHASE, 0, 0, agent, -1, day);
+    if (draw(keys.repeat, agent, day, 1) < real / p.maxRepeat[windowOf(day) * p.tierCount + t]) world.log.push(PURCHASE, 0, 0, agent, -1, day);
   }
 }
 

@@ -2,7 +2,7 @@
 // replica, to everyone), then do what follows for owned agents: count, share, and schedule their
 // next events. Applying a record is commutative — first purchase attribution keeps the smallest
 // (channel, source) of the day — so the order of logs and records never changes the result.
-import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT } from './parameters.ts';
+import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT, WINDOW_DAYS, windowOf } from './parameters.ts';
 import { draw, geometricDays } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
@@ -143,13 +143,7 @@ function followPurchases(world: World, day: number): void {
       if (wordOfMouth) world.queues.newCustomers.push(day + 1, agent);
     }
     if (first || p.onceOnly[day] === 0) maybeShare(world, day, agent, 1);
-    if (p.maxRepeat[t] > 0) {
-      const next = day + geometricDays(p.maxRepeat[t], draw(keys.repeat, agent, day, 0));
-      if (next <= world.days) {
-        s.nextRepeat[agent] = next;
-        world.queues.repeat.push(next, agent);
-      } else s.nextRepeat[agent] = NEVER;
-    }
+    scheduleRepeat(world, agent, day);
     if (p.lapseAfterDays > 0) world.queues.lapse.push(day + p.lapseAfterDays, agent);
   }
 }
@@ -195,23 +189,52 @@ function reschedule(world: World, day: number): void {
   }
   const repeat = world.queues.repeat;
   const repeats = repeat.list(day);
-  const p = world.params;
   for (let k = 0, n = repeat.length(day); k < n; k++) {
     const agent = repeats[k];
     if (s.nextRepeat[agent] !== day) continue;
-    const t = world.population.tier[agent];
-    const next = s.status[agent] === CUSTOMER ? day + geometricDays(p.maxRepeat[t], draw(world.keys.repeat, agent, day, 0)) : NEVER;
-    s.nextRepeat[agent] = next <= world.days ? next : NEVER;
-    if (next <= world.days) repeat.push(next, agent);
+    if (s.status[agent] === CUSTOMER) scheduleRepeat(world, agent, day);
+    else s.nextRepeat[agent] = NEVER;
   }
+}
+
+/**
+ * The first candidate day after `day` of a daily Bernoulli whose bound changes by thinning window:
+ * a geometric number of days at the window's bound; past the window's end, start again from there
+ * with the next window's bound (the geometric is memoryless). `bound(window)` may be 0.
+ */
+const EXTERNAL = 0;
+const REPEAT = 1;
+
+function candidateBound(world: World, agent: number, window: number, kind: number): number {
+  if (kind === EXTERNAL) return externalBounds(world, agent, window, world.scratch.bounds);
+  const p = world.params;
+  return p.maxRepeat[window * p.tierCount + world.population.tier[agent]];
+}
+
+function nextCandidate(world: World, agent: number, day: number, key: number, kind: number): number {
+  const last = world.days;
+  for (let from = day; from < last; ) {
+    const window = windowOf(from + 1);
+    const windowEnd = Math.min(last, (window + 1) * WINDOW_DAYS - 1);
+    const b = candidateBound(world, agent, window, kind);
+    if (b > 0) {
+      const next = from + geometricDays(b, draw(key, agent, from, 99));
+      if (next <= windowEnd) return next;
+    }
+    from = windowEnd;
+  }
+  return NEVER;
+}
+
+function scheduleRepeat(world: World, agent: number, day: number): void {
+  const next = nextCandidate(world, agent, day, world.keys.repeat, REPEAT);
+  world.state.nextRepeat[agent] = next;
+  if (next !== NEVER) world.queues.repeat.push(next, agent);
 }
 
 /** The next day an external channel might reach this agent (thinning candidate), after `day`. */
 export function scheduleExternal(world: World, agent: number, day: number): void {
-  const any = externalBounds(world, agent, world.scratch.bounds);
-  const next = day + geometricDays(any, draw(world.keys.external, agent, day, 99));
-  if (next <= world.days) {
-    world.state.nextExternal[agent] = next;
-    world.queues.external.push(next, agent);
-  } else world.state.nextExternal[agent] = NEVER;
+  const next = nextCandidate(world, agent, day, world.keys.external, EXTERNAL);
+  world.state.nextExternal[agent] = next;
+  if (next !== NEVER) world.queues.external.push(next, agent);
 }

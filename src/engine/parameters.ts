@@ -48,16 +48,27 @@ export interface DayParameters {
   readonly refreshDays: Float64Array;
   readonly targetingGain: Float64Array;
   readonly halfSaturation: Float64Array;
-  /** Thinning bounds per tier: the largest daily chance over the run. */
+  /**
+   * Thinning bounds: the largest daily chance within each window of WINDOW_DAYS days, per
+   * [window * tiers + tier] (activity per window). Bounds per window rather than per run keep
+   * festival peaks from inflating the candidate rate on ordinary days.
+   */
   readonly maxAdReach: Float64Array;
   readonly maxOffline: Float64Array;
   readonly maxOrganic: Float64Array;
   readonly maxRepeat: Float64Array;
-  readonly maxFestivalActivity: number;
+  readonly maxFestivalActivity: Float64Array;
   /** Word of mouth per tie per day, before the target's susceptibility (time-homogeneous). */
   readonly wordOfMouth: Float64Array;
   readonly recipients: number;
   readonly lapseAfterDays: number;
+}
+
+/** Days per thinning window. */
+export const WINDOW_DAYS = 14;
+
+export function windowOf(day: number): number {
+  return Math.floor(day / WINDOW_DAYS);
 }
 
 export function dayParameters(scenario: Scenario): DayParameters {
@@ -66,14 +77,18 @@ export function dayParameters(scenario: Scenario): DayParameters {
   const byDay = scenarioByDay(scenario);
   const festival = festivalTable(scenario);
   const p = tables(n, T);
+  const maxFestivalActivity = new Float64Array(windowOf(n - 1) + 1);
   for (let d = 0; d < n; d++) {
     fillDay(p, byDay[d], d, T);
+    const w = windowOf(d);
+    maxFestivalActivity[w] = Math.max(maxFestivalActivity[w], festival.activity[d]);
     for (let t = 0; t < T; t++) {
       const k = d * T + t;
-      p.maxAdReach[t] = Math.max(p.maxAdReach[t], Math.min(1, p.adReach[k] * festival.adReach[d]));
-      p.maxOffline[t] = Math.max(p.maxOffline[t], p.offline[k]);
-      p.maxOrganic[t] = Math.max(p.maxOrganic[t], p.organic[k]);
-      p.maxRepeat[t] = Math.max(p.maxRepeat[t], Math.min(1, p.repeat[k] * festival.repeat[d]));
+      const b = w * T + t;
+      p.maxAdReach[b] = Math.max(p.maxAdReach[b], Math.min(1, p.adReach[k] * festival.adReach[d]));
+      p.maxOffline[b] = Math.max(p.maxOffline[b], p.offline[k]);
+      p.maxOrganic[b] = Math.max(p.maxOrganic[b], p.organic[k]);
+      p.maxRepeat[b] = Math.max(p.maxRepeat[b], Math.min(1, p.repeat[k] * festival.repeat[d]));
     }
   }
   const direct = scenario.channels.direct;
@@ -86,7 +101,7 @@ export function dayParameters(scenario: Scenario): DayParameters {
     tierCount: T,
     festival,
     markers: [...festival.markers, ...interventionMarkers(scenario)].sort((a, b) => a.day - b.day),
-    maxFestivalActivity: Math.max(...festival.activity),
+    maxFestivalActivity,
     wordOfMouth,
     recipients: direct.recipients,
     lapseAfterDays: scenario.lapseAfterDays,
@@ -117,10 +132,10 @@ function tables(n: number, T: number) {
     refreshDays: perDay(),
     targetingGain: perDay(),
     halfSaturation: perDay(),
-    maxAdReach: new Float64Array(T),
-    maxOffline: new Float64Array(T),
-    maxOrganic: new Float64Array(T),
-    maxRepeat: new Float64Array(T),
+    maxAdReach: new Float64Array((windowOf(n - 1) + 1) * T),
+    maxOffline: new Float64Array((windowOf(n - 1) + 1) * T),
+    maxOrganic: new Float64Array((windowOf(n - 1) + 1) * T),
+    maxRepeat: new Float64Array((windowOf(n - 1) + 1) * T),
   };
 }
 
