@@ -3,7 +3,7 @@
 // next events. Applying a record is commutative — first purchase attribution keeps the smallest
 // (channel, source) of the day — so the order of logs and records never changes the result.
 import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT, WINDOW_DAYS, windowOf } from './parameters.ts';
-import { draw, geometricDays } from './random.ts';
+import { draw } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
@@ -205,22 +205,36 @@ function reschedule(world: World, day: number): void {
 const EXTERNAL = 0;
 const REPEAT = 1;
 
-function candidateBound(world: World, agent: number, window: number, kind: number): number {
-  if (kind === EXTERNAL) return externalBounds(world, agent, window, world.scratch.bounds);
+/** −ln(1 − b): the daily hazard of a bound b (a sum over independent channels, so no product). */
+function candidateHazard(world: World, agent: number, window: number, kind: number): number {
   const p = world.params;
-  return p.maxRepeat[window * p.tierCount + world.population.tier[agent]];
+  const row = window * p.tierCount + world.population.tier[agent];
+  if (kind === REPEAT) return p.repeatHazard[row];
+  const pop = world.population;
+  let hazard = p.offlineHazard[row] + p.organicHazard[row];
+  const ad = p.maxAdReach[row] * Math.min(1, pop.activity[agent] * p.maxFestivalActivity[window]);
+  if (ad > 0) hazard -= Math.log1p(-ad);
+  if (world.mixed) hazard -= pop.agents * Math.log1p(-Math.min(1, p.wordOfMouth[pop.tier[agent]] * pop.susceptibility[agent]) / pop.agents);
+  return hazard;
 }
 
+/**
+ * The first candidate day after `day` of a daily Bernoulli whose bound b changes by thinning
+ * window. An exponential clock E ~ Exp(1) is run down by the hazard −ln(1 − b) of each day; the
+ * day it runs out is the candidate. P(no candidate in k days) = Π(1 − b_d) exactly, with one
+ * uniform per scheduling and no logarithm for windows passed over.
+ */
 function nextCandidate(world: World, agent: number, day: number, key: number, kind: number): number {
   const last = world.days;
+  let clock = -Math.log(draw(key, agent, day, 99));
   for (let from = day; from < last; ) {
     const window = windowOf(from + 1);
     const windowEnd = Math.min(last, (window + 1) * WINDOW_DAYS - 1);
-    const b = candidateBound(world, agent, window, kind);
-    if (b > 0) {
-      const next = from + geometricDays(b, draw(key, agent, from, 99));
-      if (next <= windowEnd) return next;
-    }
+    const hazard = candidateHazard(world, agent, window, kind);
+    const span = windowEnd - from;
+    if (hazard === Infinity) return from + 1;
+    if (clock <= hazard * span) return from + Math.max(1, Math.ceil(clock / hazard));
+    clock -= hazard * span;
     from = windowEnd;
   }
   return NEVER;

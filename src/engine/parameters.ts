@@ -58,6 +58,10 @@ export interface DayParameters {
   readonly maxOrganic: Float64Array;
   readonly maxRepeat: Float64Array;
   readonly maxFestivalActivity: Float64Array;
+  /** −ln(1 − bound) per [window * tiers + tier], for the exponential-clock scheduling. */
+  readonly offlineHazard: Float64Array;
+  readonly organicHazard: Float64Array;
+  readonly repeatHazard: Float64Array;
   /** Word of mouth per tie per day, before the target's susceptibility (time-homogeneous). */
   readonly wordOfMouth: Float64Array;
   readonly recipients: number;
@@ -102,6 +106,9 @@ export function dayParameters(scenario: Scenario): DayParameters {
     festival,
     markers: [...festival.markers, ...interventionMarkers(scenario)].sort((a, b) => a.day - b.day),
     maxFestivalActivity,
+    offlineHazard: p.maxOffline.map((b) => -Math.log1p(-b)),
+    organicHazard: p.maxOrganic.map((b) => -Math.log1p(-b)),
+    repeatHazard: p.maxRepeat.map((b) => -Math.log1p(-b)),
     wordOfMouth,
     recipients: direct.recipients,
     lapseAfterDays: scenario.lapseAfterDays,

@@ -67,13 +67,3 @@ export function drawPair(key: number, a: number, b: number): number {
   const h = mix(key ^ mix(a) ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b));
   return (mix(h) + 0.5) / TWO_POW_32;
 }
-
-/**
- * Days until the first success of a daily Bernoulli(p): 1, 2, 3, … (Infinity when p = 0).
- * Sampled by inversion from one uniform, so one draw replaces a day-by-day loop.
- */
-export function geometricDays(p: number, u: number): number {
-  if (p >= 1) return 1;
-  if (p <= 0) return Infinity;
-  return 1 + Math.floor(Math.log(u) / Math.log1p(-p));
-}

@@ -54,6 +54,9 @@ export class App {
   private fileScenario: Scenario | null = null;
   private seed: number | null = null;
   private overrides: string[] = [];
+  private readonly written = new Map<string, Scenario>();
+  /** Counts open() calls, so the follow-up tasks of a superseded one do nothing. */
+  private openings = 0;
   private settler: ForceSettler | null = null;
   private chartsDue = false;
   private chartsAt = 0;
@@ -148,27 +151,48 @@ export class App {
     }
   }
 
-  /** Validates and starts a world; returns the problem instead when the scenario does not validate. */
+  /**
+   * Validates and starts a world; returns the problem instead when the scenario does not validate.
+   * The scenario as its file has it (what the levers compare with) and the start of the workers
+   * follow in tasks of their own: each is tens of milliseconds on a slow machine, together they
+   * would block the page past 50 ms.
+   */
   private open(source: ScenarioSource, seed: number | null, overrides: string[], day: number): unknown {
     let scenario: Scenario;
-    let file: Scenario;
     try {
       scenario = resolveText(source.text, source.file, overrides.map(parseOverride)).scenario;
-      file = overrides.length === 0 ? scenario : resolveText(source.text, source.file, []).scenario;
     } catch (error) {
       return error;
     }
     this.errors.clear();
-    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, fileScenario: file });
+    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, fileScenario: overrides.length === 0 ? scenario : null });
     if (![...this.picker.options].some((o) => o.value === source.id)) this.picker.add(new Option(source.file, source.id));
     this.picker.value = source.id;
     this.seedInput.value = String(seed ?? scenario.seed);
-    this.levers.show(scenario, file);
     // Until the new world reports, the old one's numbers must not pass for its own.
     for (const id of ['day', 'date', 'customers-total', 'customers-national']) byId(id).textContent = id === 'customers-national' ? '' : '–';
     this.writeAddress(day);
-    void this.playback.load(scenario, seed ?? scenario.seed, day);
+    const opening = ++this.openings;
+    setTimeout(() => {
+      if (opening !== this.openings) return;
+      this.fileScenario ??= this.asWritten(source) ?? scenario;
+      this.levers.show(scenario, this.fileScenario);
+    }, 0);
+    setTimeout(() => opening === this.openings && void this.playback.load(scenario, seed ?? scenario.seed, day), 0);
     return null;
+  }
+
+  /** The scenario without overrides, validated once per text (resets and levers re-open it often). */
+  private asWritten(source: ScenarioSource): Scenario | null {
+    const cached = this.written.get(source.text);
+    if (cached) return cached;
+    try {
+      const scenario = resolveText(source.text, source.file, []).scenario;
+      this.written.set(source.text, scenario);
+      return scenario;
+    } catch {
+      return null; // only the overrides make this file valid: the levers compare with the overridden one
+    }
   }
 
   private async pull(lever: Lever, value: LeverValue): Promise<void> {

@@ -1,7 +1,15 @@
-// Entry point of the page (index.html).
+// Entry point of the page (index.html). The shell (HTML and styles) paints first; the app — d3 and
+// the scenario schema — is loaded, evaluated, constructed and started in separate tasks, so no
+// single task of the start-up blocks the page for long.
 import './style.css';
-import { App } from './app.ts';
 
-const app = new App();
-// The page shows itself first; validating the scenario and starting the workers is a task of its own.
-setTimeout(() => app.start(), 0);
+const later = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+requestAnimationFrame(async () => {
+  await later();
+  const { App } = await import('./app.ts');
+  await later();
+  const app = new App();
+  await later();
+  app.start();
+});

@@ -97,11 +97,15 @@ describe('mechanisms', () => {
 
   it('more migrant ties between tiers 1 and 4 carry more tier-4 adoptions triggered by tier-1 friends', () => {
     const mixing = base.scenario.network.mixing!.map((row) => [...row]);
-    mixing[0][3] = 0.3;
-    mixing[3][0] = 0.1;
-    const migrant = runs('jd-tencent-2014', [{ path: 'network.mixing', value: mixing }]);
-    const flow = (r: ReturnType<typeof runs>) => r.results.reduce((s, x) => s + x.flow[3][0], 0);
-    expect(flow(migrant)).toBeGreaterThan(1.5 * flow(base));
+    mixing[0][3] = 0.5;
+    mixing[3][0] = 0.3;
+    // Rare events in a small world: more seeds, and a large change in the migrant share of ties.
+    const seeds = [1, 2, 3, 4, 5, 6];
+    const flow = (overrides: Override[]) => {
+      const scenario = load('jd-tencent-2014', overrides);
+      return seeds.reduce((sum, seed) => sum + simulate(scenario, { seed }).flow[3][0], 0);
+    };
+    expect(flow([{ path: 'network.mixing', value: mixing }])).toBeGreaterThan(1.5 * flow([]));
   });
 
   it('every first purchase is attributed to exactly one channel', () => {

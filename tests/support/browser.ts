@@ -1,0 +1,111 @@
+// Real-browser test support: build the page with vite, serve it cross-origin isolated (vite
+// preview, with the COOP/COEP headers from vite.config.ts) or from a plain static server without
+// them, and drive Debian's Chromium with playwright-core.
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview } from 'vite';
+
+export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(PROJECT, 'test-artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the simulator page (index.html only, so other pages of the project cannot break these
+ * tests) into a fresh temporary folder; returns the folder.
+ */
+export async function buildPage(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'tierwave-view-'));
+  await build({
+    root: PROJECT,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: join(PROJECT, 'index.html') } },
+  });
+  return outDir;
+}
+
+export async function removeBuild(outDir: string): Promise<void> {
+  await rm(outDir, { recursive: true, force: true });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createNetServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** `vite preview`: serves the build with the project's COOP/COEP headers (cross-origin isolated). */
+export async function servePreview(outDir: string): Promise<Served> {
+  const port = await freePort();
+  const server = await preview({ root: PROJECT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((done) => server.httpServer.close(() => done())),
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** A plain static host: files and content types, no isolation headers, so no SharedArrayBuffer. */
+export async function serveStatic(outDir: string): Promise<Served> {
+  const root = resolve(outDir);
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return void response.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      await stat(file);
+    } catch {
+      return void response.writeHead(404).end('not found');
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  const port = await freePort();
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function artifactPath(name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}

@@ -1,0 +1,238 @@
+// The page in a real browser (Debian's Chromium through playwright-core), built with vite and served
+// twice: by `vite preview` with the COOP/COEP headers (cross-origin isolated, SharedArrayBuffer) and
+// by a plain static server without them. Worlds are kept small with `set=` overrides in the address.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, buildPage, launchChromium, removeBuild, servePreview, serveStatic, type Served } from '../support/browser.ts';
+
+const SMALL = '?set=population.agents=20000';
+const BAD_FILE = `{
+  "name": "bad-world",
+  "tiers": [
+    { "name": "only", "share": "all of them" }
+  ],
+  "days": -5
+}
+`;
+const GOOD_FILE = JSON.stringify({
+  name: 'dropped-world',
+  days: 40,
+  population: { agents: 3000 },
+  tiers: [
+    { name: 'big city', share: 0.2, organicPerDay: 0.002, initialCustomers: 0.05 },
+    { name: 'small town', share: 0.8, organicPerDay: 0.001, offlinePerDay: 0.002 },
+  ],
+});
+
+let outDir = '';
+let browser: Browser;
+const servers: Record<'isolated' | 'plain', Served> = {} as never;
+
+beforeAll(async () => {
+  outDir = await buildPage();
+  [servers.isolated, servers.plain, browser] = await Promise.all([servePreview(outDir), serveStatic(outDir), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(Object.values(servers).map((s) => s.close()));
+  if (outDir) await removeBuild(outDir);
+});
+
+async function openPage(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  (page as Page & { problems?: string[] }).problems = problems;
+  await page.goto(url);
+  return page;
+}
+
+const text = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).textContent();
+const day = async (page: Page) => Number(await text(page, 'day'));
+const customers = async (page: Page) => Number((await text(page, 'customers-total'))!.replace(/,/g, ''));
+
+/** Waits until the day counter satisfies `test` (a predicate on the day number, run in the page). */
+async function waitForDay(page: Page, test: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (body) => {
+      const shown = document.querySelector('[data-testid=day]')?.textContent ?? '';
+      return /^\d+$/.test(shown) && new Function('day', `return ${body}`)(Number(shown));
+    },
+    test,
+    { timeout },
+  );
+}
+
+/** Charts and figures are drawn on the next animation frame after a day arrives. */
+async function drawn(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+async function close(page: Page, shot?: string): Promise<void> {
+  if (shot) await page.screenshot({ path: await artifactPath(shot), fullPage: true });
+  const problems = (page as Page & { problems?: string[] }).problems ?? [];
+  await page.close();
+  expect(problems, 'errors thrown in the page').toEqual([]);
+}
+
+describe.each([
+  { mode: 'isolated' as const, title: 'cross-origin isolated (vite preview, SharedArrayBuffer)' },
+  { mode: 'plain' as const, title: 'on a plain static host (no COOP/COEP, no SharedArrayBuffer)' },
+])('the page $title', ({ mode }) => {
+  const url = (query = '') => `${servers[mode].url}${query}`;
+
+  it('opens the default scenario ready to play, and playing makes the day and the customers grow', async () => {
+    const page = await openPage(url());
+    await waitForDay(page, 'day === 0');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(mode === 'isolated');
+    expect(await page.locator('[data-testid=scenario-picker]').inputValue()).toBe('jd-tencent-2014');
+    expect(await text(page, 'status')).toContain(mode === 'isolated' ? '· shared memory' : 'no shared memory');
+    const before = await customers(page);
+    expect(before).toBeGreaterThan(0);
+    await page.selectOption('[data-testid=speed]', '30');
+    await page.click('[data-testid=play]');
+    await waitForDay(page, 'day >= 60');
+    await page.click('[data-testid=play]');
+    expect(await text(page, 'play')).toBe('Play');
+    expect(await customers(page)).toBeGreaterThan(before);
+    await close(page, `view-${mode}-playing.png`);
+  });
+
+  it('steps one day with the step button, with → and plays and pauses with space', async () => {
+    const page = await openPage(url(SMALL));
+    await waitForDay(page, 'day === 0');
+    await page.click('[data-testid=step]');
+    await waitForDay(page, 'day === 1');
+    await page.keyboard.press('ArrowRight');
+    await waitForDay(page, 'day === 2');
+    await page.keyboard.press(' ');
+    await waitForDay(page, 'day >= 5');
+    await page.keyboard.press(' ');
+    expect(await text(page, 'play')).toBe('Play');
+    const paused = await day(page);
+    await page.waitForTimeout(500);
+    expect(await day(page)).toBe(paused);
+    await close(page);
+  });
+
+  it('switches scenario from the picker and runs the new world from day 0', async () => {
+    const page = await openPage(url(SMALL));
+    await waitForDay(page, 'day === 0');
+    const options = await page.locator('[data-testid=scenario-picker] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const other = options.includes('teaching-village') ? 'teaching-village' : options.find((o) => o !== 'jd-tencent-2014');
+    expect(other, 'a second bundled scenario to switch to').toBeDefined();
+    await page.selectOption('[data-testid=scenario-picker]', other!);
+    await page.waitForURL(new RegExp(`scenario=${other}`));
+    await waitForDay(page, 'day === 0');
+    await page.waitForFunction(() => !/building|replaying|starting/.test(document.querySelector('[data-testid=status]')!.textContent!));
+    await page.click('[data-testid=step]');
+    await waitForDay(page, 'day === 1');
+    expect(page.url()).not.toContain('population.agents');
+    await close(page, `view-${mode}-switched.png`);
+  });
+
+  it('shows a bad scenario file’s problems with file:line and field, then runs a good file dropped on the page', async () => {
+    const page = await openPage(url(SMALL));
+    await waitForDay(page, 'day === 0');
+    await page.setInputFiles('[data-testid=scenario-file]', { name: 'bad-world.json', mimeType: 'application/json', buffer: Buffer.from(BAD_FILE) });
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    const shown = await error.textContent();
+    expect(shown).toContain('bad-world.json:4:32');
+    expect(shown).toContain('tiers[0].share');
+    expect(shown).toContain('expected a number in [0, 1]');
+    expect(shown).toContain('bad-world.json:6');
+    expect(await page.locator('[data-testid=scenario-picker]').inputValue()).toBe('jd-tencent-2014');
+    await page.screenshot({ path: await artifactPath(`view-${mode}-bad-file.png`), fullPage: true });
+
+    const drop = await page.evaluateHandle((json) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([json], 'dropped-world.json', { type: 'application/json' }));
+      return transfer;
+    }, GOOD_FILE);
+    await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+    await error.waitFor({ state: 'hidden' });
+    await page.waitForURL(/scenario=file:dropped-world\.json/);
+    await waitForDay(page, 'day === 0');
+    expect(await text(page, 'status')).toContain('3,000 agents');
+    await close(page);
+  });
+
+  it('a permalink opens the same world on the same day with the same numbers', async () => {
+    const page = await openPage(url(`${SMALL}&seed=7`));
+    await waitForDay(page, 'day === 0');
+    await page.selectOption('[data-testid=speed]', '100');
+    await page.click('[data-testid=play]');
+    await waitForDay(page, 'day >= 120');
+    await page.click('[data-testid=play]');
+    await page.click('[data-testid=step]');
+    await page.waitForFunction(() => /day=\d+/.test(location.search) && location.search.includes(`day=${document.querySelector('[data-testid=day]')!.textContent}`));
+    await drawn(page);
+    const link = page.url();
+    const seen = { day: await day(page), customers: await customers(page), headline: await text(page, 'headline') };
+    expect(link).toContain('seed=7');
+    await close(page);
+
+    const again = await openPage(link);
+    await waitForDay(again, `day === ${seen.day}`);
+    await drawn(again);
+    expect({ day: await day(again), customers: await customers(again), headline: await text(again, 'headline') }).toEqual(seen);
+    await close(again, `view-${mode}-permalink.png`);
+  });
+});
+
+describe('the page', () => {
+  it('gives the same numbers for the same link with and without shared memory', async () => {
+    const query = `${SMALL}&seed=3&day=200`;
+    const figures = [];
+    for (const server of [servers.isolated, servers.plain]) {
+      const page = await openPage(`${server.url}${query}`);
+      await waitForDay(page, 'day === 200');
+      await drawn(page);
+      figures.push({ customers: await customers(page), headline: await text(page, 'headline') });
+      await close(page);
+    }
+    expect(figures[1]).toEqual(figures[0]);
+  });
+
+  it('re-runs the world from day 0 when a lever or the seed changes, and the link carries them', async () => {
+    const page = await openPage(`${servers.isolated.url}${SMALL}&day=30`);
+    await waitForDay(page, 'day === 30');
+    // The default scenario brings closed-loop checkout by an intervention: the switch moves that intervention.
+    await page.uncheck('[data-testid=lever-closed-loop]');
+    await page.waitForURL(/set=interventions\[0\]\.value=false/);
+    await waitForDay(page, 'day === 0');
+    expect(page.url()).toContain('set=population.agents=20000');
+    await page.selectOption('[data-testid=lever-targeting]', 'instant');
+    await page.waitForURL(/set=targeting\.mode=instant/);
+    await page.locator('[data-testid=lever-sharing]').fill('2');
+    await page.waitForURL(/set=tiers\[3\]\.sharing\.median=/);
+    await page.fill('[data-testid=seed]', '99');
+    await page.press('[data-testid=seed]', 'Enter');
+    await page.waitForURL(/seed=99/);
+    await waitForDay(page, 'day === 0');
+    await page.click('[data-testid=step]');
+    await waitForDay(page, 'day === 1');
+    expect(page.url()).toMatch(/interventions\[0\]\.value=false.*targeting\.mode=instant.*day=1/);
+    await page.click('[data-testid=reset]');
+    await waitForDay(page, 'day === 0');
+    await close(page, 'view-levers.png');
+  });
+
+  it('shows the default world at day 550: four tiers, both charts marked with 618 and 11.11, the headline figures', async () => {
+    const page = await openPage(`${servers.isolated.url}?day=550`);
+    await waitForDay(page, 'day === 550', 120_000);
+    await drawn(page);
+    for (const chart of ['adoption-chart', 'channel-chart']) {
+      const marks = await page.locator(`[data-testid=${chart}] .marker.festival text`).allTextContents();
+      expect(marks).toEqual(expect.arrayContaining(['618', '11.11']));
+      expect(await page.locator(`[data-testid=${chart}] figcaption`).textContent()).not.toBe('');
+    }
+    expect(await page.locator('[data-testid=adoption-chart] .tier-name').allTextContents()).toEqual(expect.arrayContaining(['tier 1', 'tier 2', 'tier 3', 'tier 4']));
+    const socialShare = await page.locator('[data-figure=social_share_of_new_buyers_2015_11_11] td.model').textContent();
+    expect(socialShare).toMatch(/^\d+ %$/);
+    await page.waitForTimeout(300);
+    await close(page, 'default-day-550.png');
+  });
+});
