@@ -2,7 +2,7 @@
 // replica, to everyone), then do what follows for owned agents: count, share, and schedule their
 // next events. Applying a record is commutative — first purchase attribution keeps the smallest
 // (channel, source) of the day — so the order of logs and records never changes the result.
-import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT, WINDOW_DAYS, windowOf } from './parameters.ts';
+import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT, windowOf } from './parameters.ts';
 import { draw } from './random.ts';
 import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
@@ -226,16 +226,19 @@ function candidateHazard(world: World, agent: number, window: number, kind: numb
  */
 function nextCandidate(world: World, agent: number, day: number, key: number, kind: number): number {
   const last = world.days;
+  const p = world.params;
+  const runEnd = kind === REPEAT ? p.repeatRunEnd : p.externalRunEnd;
+  const tier = world.population.tier[agent];
   let clock = -Math.log(draw(key, agent, day, 99));
   for (let from = day; from < last; ) {
     const window = windowOf(from + 1);
-    const windowEnd = Math.min(last, (window + 1) * WINDOW_DAYS - 1);
+    const end = runEnd[window * p.tierCount + tier];
     const hazard = candidateHazard(world, agent, window, kind);
-    const span = windowEnd - from;
+    const span = end - from;
     if (hazard === Infinity) return from + 1;
     if (clock <= hazard * span) return from + Math.max(1, Math.ceil(clock / hazard));
     clock -= hazard * span;
-    from = windowEnd;
+    from = end;
   }
   return NEVER;
 }

@@ -62,6 +62,13 @@ export interface DayParameters {
   readonly offlineHazard: Float64Array;
   readonly organicHazard: Float64Array;
   readonly repeatHazard: Float64Array;
+  /**
+   * Runs of windows whose bounds are equal, per tier, so that scheduling crosses a stretch of
+   * unchanging days in one step: runEnd[window * tiers + tier] is the last day of the run of
+   * windows that starts at or contains this window, for external channels and for repeats.
+   */
+  readonly externalRunEnd: Int32Array;
+  readonly repeatRunEnd: Int32Array;
   /** Word of mouth per tie per day, before the target's susceptibility (time-homogeneous). */
   readonly wordOfMouth: Float64Array;
   readonly recipients: number;
@@ -109,10 +116,28 @@ export function dayParameters(scenario: Scenario): DayParameters {
     offlineHazard: p.maxOffline.map((b) => -Math.log1p(-b)),
     organicHazard: p.maxOrganic.map((b) => -Math.log1p(-b)),
     repeatHazard: p.maxRepeat.map((b) => -Math.log1p(-b)),
+    externalRunEnd: runEnds(n - 1, T, (a, b) => p.maxAdReach[a] === p.maxAdReach[b] && p.maxOffline[a] === p.maxOffline[b] && p.maxOrganic[a] === p.maxOrganic[b], maxFestivalActivity),
+    repeatRunEnd: runEnds(n - 1, T, (a, b) => p.maxRepeat[a] === p.maxRepeat[b]),
     wordOfMouth,
     recipients: direct.recipients,
     lapseAfterDays: scenario.lapseAfterDays,
   };
+}
+
+/** For each window and tier, the last day of the run of equal windows it belongs to. */
+function runEnds(lastDay: number, T: number, same: (a: number, b: number) => boolean, activity?: Float64Array): Int32Array {
+  const windows = windowOf(lastDay) + 1;
+  const ends = new Int32Array(windows * T);
+  for (let t = 0; t < T; t++) {
+    let end = lastDay;
+    for (let w = windows - 1; w >= 0; w--) {
+      const next = w + 1;
+      const joins = next < windows && same(w * T + t, next * T + t) && (!activity || activity[w] === activity[next]);
+      if (!joins) end = Math.min(lastDay, (w + 1) * WINDOW_DAYS - 1);
+      ends[w * T + t] = end;
+    }
+  }
+  return ends;
 }
 
 function tables(n: number, T: number) {
