@@ -105,15 +105,17 @@ export class App {
     }
     const source = this.sourceOf(id);
     if (!source) {
-      this.errors.show(`The link names a scenario this page does not have: ${id}`, new Error('Showing the default scenario instead.'));
+      // Opening clears the error panel, so the fallback opens first and the reason shows after.
       if (catalog()[0]) this.choose(catalog()[0].id);
+      this.errors.show(`The link names a scenario this page does not have: ${id}`, new Error('Showing the default scenario instead.'));
       return;
     }
-    const failure = this.open(source, address.seed, [...address.overrides], address.day ?? 0);
-    if (failure) {
+    const day = address.day ?? 0;
+    const failure = this.open(source, address.seed, [...address.overrides], day);
+    if (!failure) return;
+    if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
       this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
-      this.open(source, address.seed, [], address.day ?? 0);
-    }
+    } else this.errors.show(`${source.file} could not be run`, failure);
   }
 
   private sourceOf(id: string): ScenarioSource | null {

@@ -9,7 +9,7 @@ export const MAP_HEIGHT = 440;
 const LABEL_ROOM = 54;
 const GAP = 18;
 /** Room each city needs for its three short lines of label, however small its disc. */
-const LABEL_WIDTH = 130;
+const LABEL_WIDTH = 165;
 
 export interface City {
   readonly tier: number;

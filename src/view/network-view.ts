@@ -183,7 +183,8 @@ export class NetworkView {
       context.fillText(world.tierNames[t] ?? `tier ${t + 1}`, city.x, 4);
       context.fillStyle = '#b8bcc4';
       context.font = '12px system-ui, sans-serif';
-      context.fillText(`${world.tierAgents[t].toLocaleString('en-US')} agents`, city.x, 21);
+      const drawn = world.tierSampled[t] < world.tierAgents[t] ? `, ${world.tierSampled[t].toLocaleString('en-US')} drawn` : '';
+      context.fillText(`${world.tierAgents[t].toLocaleString('en-US')} agents${drawn}`, city.x, 21);
       if (share !== undefined) {
         context.fillStyle = STATE_COLOURS[2];
         context.fillText(`${(share * 100).toFixed(1)} % customers`, city.x, 36);

@@ -196,6 +196,16 @@ describe('the page', () => {
     expect(figures[1]).toEqual(figures[0]);
   });
 
+  it('names a bad override in a link, and shows the scenario without it', async () => {
+    const page = await openPage(`${servers.isolated.url}?scenario=teaching-village&set=population.agents=lots`);
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/--set population\.agents=lots.*population\.agents.*expected/);
+    await waitForDay(page, 'day === 0');
+    expect(await text(page, 'status')).toContain('300 agents');
+    await close(page);
+  });
+
   it('re-runs the world from day 0 when a lever or the seed changes, and the link carries them', async () => {
     const page = await openPage(`${servers.isolated.url}${SMALL}&day=30`);
     await waitForDay(page, 'day === 30');

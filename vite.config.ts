@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Cross-origin isolation gives the page SharedArrayBuffer; without these headers (a plain static
+// host) the app still works, carrying buffers between workers instead.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  base: './',
+  root: '.',
+  worker: { format: 'es' },
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    // Two pages: the simulator (index.html) and the what-if comparison (compare.html).
+    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), compare: resolve(import.meta.dirname, 'compare.html') } },
+  },
+});
