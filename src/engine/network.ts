@@ -1,12 +1,12 @@
-// Friend ties. Three generators share one CSR builder (ties.ts):
-//  - erdos-renyi: a simple random graph with agents·meanDegree/2 sampled pairs;
+// Friend ties:
+//  - erdos-renyi: a simple random graph (erdos-renyi.ts, built in steps workers can share);
 //  - generated: per-agent heavy-tailed target degrees; a `clustering` share of each agent's ties
 //    stays inside its neighbourhood block (friends of friends are friends), the rest go to tiers
 //    by the mixing matrix with partners drawn in proportion to target degree (Chung–Lu);
 //  - mixed: no ties at all (everyone meets everyone: the Bass mean field).
 import type { Scenario } from '../scenario/schema.ts';
-import { aliasTable, binomial, normal, sampleAlias, type AliasTable } from './distributions.ts';
-import { arrays, allocateLocal, type Allocate } from './memory.ts';
+import { aliasTable, normal, sampleAlias, type AliasTable } from './distributions.ts';
+import { allocateLocal, type Allocate } from './memory.ts';
 import type { Population } from './population.ts';
 import { stream, type Stream } from './random.ts';
 import { PairList, tiesFromPairs, type Ties } from './ties.ts';
@@ -20,88 +20,6 @@ export function defaultMixing(tierCount: number): number[][] {
       return migrant ? 0.08 : 0.07 / Math.max(1, tierCount - 2);
     }),
   );
-}
-
-/**
- * A simple random graph with exactly round(agents · meanDegree / 2) ties. Ties are generated row by
- * row: agent u gets Binomial(ties left, share of the remaining pairs whose smaller end is u) ties to
- * distinct agents above u. (Drawing the counts binomially rather than hypergeometrically is
- * indistinguishable at these sizes.) Because u only increases, every row comes out sorted without
- * a sort pass. The mirror entries (v gets u) are the one scattered write per tie, the bottleneck of
- * graph building at 10^7 agents: they are first partitioned into buckets of 2^16 rows, so each
- * bucket's writes stay within a few megabytes of memory instead of hopping over the whole graph.
- */
-export function erdosRenyiTies(agents: number, meanDegree: number, seed: number, allocate: Allocate = allocateLocal): Ties {
-  const mem = arrays(allocate);
-  const n = agents;
-  const wanted = n < 2 ? 0 : Math.min(Math.round((n * meanDegree) / 2), (n * (n - 1)) / 2);
-  if (2 * wanted > 4294967295) throw new RangeError(`${wanted} ties exceed what one network can hold (2,147,483,647)`);
-  const next = stream(seed, 'network');
-  const forwardCount = new Uint32Array(n);
-  const forward = new Uint32Array(wanted);
-  const BUCKET_BITS = 16;
-  const buckets = (n >>> BUCKET_BITS) + 1;
-  const bucketStart = new Uint32Array(buckets + 1);
-  let left = wanted;
-  let pairsLeft = (n * (n - 1)) / 2;
-  let at = 0;
-  for (let u = 0; u < n - 1 && left > 0; u++) {
-    const above = n - 1 - u;
-    const k = Math.min(above, u === n - 2 ? left : binomial(next, left, above / pairsLeft));
-    pairsLeft -= above;
-    left -= k;
-    const start = at;
-    for (let e = 0; e < k; e++) {
-      // Insert a fresh distinct neighbour above u, keeping the row's forward part sorted.
-      for (;;) {
-        const v = u + 1 + Math.floor(next() * above);
-        let x = at;
-        while (x > start && forward[x - 1] > v) x--;
-        if (x > start && forward[x - 1] === v) continue;
-        for (let y = at; y > x; y--) forward[y] = forward[y - 1];
-        forward[x] = v;
-        at++;
-        bucketStart[(v >>> BUCKET_BITS) + 1]++;
-        break;
-      }
-    }
-    forwardCount[u] = k;
-  }
-  for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
-
-  // Partition the mirror entries by bucket of v, keeping u in increasing order within a bucket.
-  const mirrorSource = new Uint32Array(wanted);
-  const mirrorTarget = new Uint16Array(wanted);
-  const bucketFill = bucketStart.slice(0, buckets);
-  for (let u = 0, read = 0; u < n; u++) {
-    for (let e = forwardCount[u]; e > 0; e--) {
-      const v = forward[read++];
-      const slot = bucketFill[v >>> BUCKET_BITS]++;
-      mirrorSource[slot] = u;
-      mirrorTarget[slot] = v & 0xffff;
-    }
-  }
-  const backwardCount = new Uint32Array(n);
-  for (let b = 0; b < buckets; b++) {
-    const base = b << BUCKET_BITS;
-    for (let slot = bucketStart[b]; slot < bucketStart[b + 1]; slot++) backwardCount[base + mirrorTarget[slot]]++;
-  }
-
-  const offsets = mem.u32(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + forwardCount[i] + backwardCount[i];
-  const neighbors = mem.u32(offsets[n]);
-  // Row v = [smaller neighbours, in increasing order] + [larger neighbours, already sorted].
-  for (let u = 0, read = 0; u < n; u++) {
-    const tail = offsets[u + 1] - forwardCount[u];
-    for (let e = 0; e < forwardCount[u]; e++) neighbors[tail + e] = forward[read++];
-  }
-  const cursor = backwardCount; // reused: becomes the write position of each row's smaller part
-  for (let i = 0; i < n; i++) cursor[i] = offsets[i];
-  for (let b = 0; b < buckets; b++) {
-    const base = b << BUCKET_BITS;
-    for (let slot = bucketStart[b]; slot < bucketStart[b + 1]; slot++) neighbors[cursor[base + mirrorTarget[slot]]++] = mirrorSource[slot];
-  }
-  return { agents: n, offsets, neighbors, count: at };
 }
 
 /** Expected tie ends between tiers: ends[s][t] (symmetric), from degrees, clustering and mixing. */

@@ -104,15 +104,20 @@ export function layoutPopulation(scenario: Scenario, seed: number, allocate: All
   };
 }
 
-/**
- * Draws every agent's traits into a laid-out population, from one stream in agent order — the
- * same values whichever worker does it, so one worker can draw traits while another builds ties.
- */
-export function drawTraits(scenario: Scenario, seed: number, population: Population): void {
+/** Agents per trait chunk: each chunk has a stream of its own, so chunks can be drawn anywhere. */
+export const TRAIT_CHUNK = 1 << 16;
+
+export function traitChunks(population: Population): number {
+  return Math.ceil(population.agents / TRAIT_CHUNK);
+}
+
+/** Draws the traits of one chunk of agents — the same values whichever worker draws it. */
+export function drawTraitChunk(scenario: Scenario, seed: number, population: Population, chunk: number): void {
   const tiers = scenario.tiers;
-  const { agents, tier, platforms, activity, susceptibility, sharing, basketFen } = population;
-  const traits = stream(seed, 'traits');
-  for (let i = 0; i < agents; i++) {
+  const { tier, platforms, activity, susceptibility, sharing, basketFen } = population;
+  const traits = stream(seed, `traits:${chunk}`);
+  const end = Math.min(population.agents, (chunk + 1) * TRAIT_CHUNK);
+  for (let i = chunk * TRAIT_CHUNK; i < end; i++) {
     const t = tiers[tier[i]];
     platforms[i] = (traits() < t.platforms.wechat ? WECHAT : 0) | (traits() < t.platforms.qq ? QQ : 0);
     activity[i] = beta(traits, t.activity.mean, t.activity.concentration);
@@ -120,6 +125,10 @@ export function drawTraits(scenario: Scenario, seed: number, population: Populat
     sharing[i] = Math.min(1, logNormal(traits, t.sharing.median, t.sharing.sigma));
     basketFen[i] = Math.max(1, Math.round(logNormal(traits, t.basketYuan.median, t.basketYuan.sigma) * 100));
   }
+}
+
+export function drawTraits(scenario: Scenario, seed: number, population: Population): void {
+  for (let c = 0; c < traitChunks(population); c++) drawTraitChunk(scenario, seed, population, c);
 }
 
 export function createPopulation(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, givenTiers?: Uint8Array): Population {

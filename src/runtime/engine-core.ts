@@ -10,10 +10,11 @@ import { RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
 import { PairList } from '../engine/ties.ts';
 import { buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
-import { drawTraits, type Population } from '../engine/population.ts';
+import { drawTraitChunk, drawTraits, traitChunks, type Population } from '../engine/population.ts';
+import { countBucket, fillBucket, fillChunk, generateChunk, partitionChunk, planErdosRenyi, rowOffsets, type ErdosRenyiJob } from '../engine/erdos-renyi.ts';
 import type { Ties } from '../engine/ties.ts';
 import type { Groups } from '../engine/groups.ts';
-import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
+import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type TiesStep, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
 
 function edgeListInput(payload: EdgeListPayload | undefined): EdgeListInput | undefined {
   if (!payload) return undefined;
@@ -52,6 +53,26 @@ export class EngineCore implements EngineWorkerApi {
 
   finish(request: BuildRequest, population: Population, network: { ties: Ties; groups: Groups }): BuiltWorld {
     return this.keep(finishParts(request.scenario, population, network, allocateShared), true);
+  }
+
+  planTies(request: BuildRequest): ErdosRenyiJob {
+    return planErdosRenyi(request.scenario.population.agents, request.scenario.network.meanDegree, request.seed, allocateShared);
+  }
+
+  tiesStep(step: TiesStep, job: ErdosRenyiJob, request: BuildRequest, population: Population, worker: number, workers: number): void {
+    const mine = (count: number, run: (index: number) => void) => {
+      for (let i = worker; i < count; i += workers) run(i);
+    };
+    if (step === 'generate') {
+      mine(job.chunks, (c) => generateChunk(job, c));
+      mine(traitChunks(population), (c) => drawTraitChunk(request.scenario, request.seed, population, c));
+    } else if (step === 'partition') mine(job.chunks, (c) => partitionChunk(job, c));
+    else if (step === 'count') mine(job.buckets, (b) => countBucket(job, b));
+    else if (step === 'offsets') rowOffsets(job);
+    else {
+      mine(job.chunks, (c) => fillChunk(job, c));
+      mine(job.buckets, (b) => fillBucket(job, b));
+    }
   }
 
   private keep(parts: WorldParts, shared: boolean): BuiltWorld {

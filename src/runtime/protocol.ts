@@ -6,6 +6,9 @@ import type { WorldParts } from '../engine/world.ts';
 import type { Population } from '../engine/population.ts';
 import type { Ties } from '../engine/ties.ts';
 import type { Groups } from '../engine/groups.ts';
+import type { ErdosRenyiJob } from '../engine/erdos-renyi.ts';
+
+export type TiesStep = 'generate' | 'partition' | 'count' | 'offsets' | 'fill';
 
 export interface EdgeListPayload {
   readonly u: Uint32Array;
@@ -95,6 +98,11 @@ export interface EngineWorkerApi {
   traits(request: BuildRequest, population: Population): void;
   network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups };
   finish(request: BuildRequest, population: Population, network: { ties: Ties; groups: Groups }): BuiltWorld;
+  /** Erdős–Rényi ties built by all workers together (erdos-renyi.ts): plan on one worker, then
+   *  each step on every worker for its share of chunks or buckets (and, with the first step, its
+   *  share of trait chunks). */
+  planTies(request: BuildRequest): ErdosRenyiJob;
+  tiesStep(step: TiesStep, job: ErdosRenyiJob, request: BuildRequest, population: Population, worker: number, workers: number): void;
   attach(request: AttachRequest): { setupSeconds: number };
   /** SharedArrayBuffer mode: run days `from`..`to` with the other workers, synchronised by Atomics. */
   runDays(from: number, to: number): RunReport;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioObjectSchema } from '../../src/scenario/schema.ts';
 import { createPopulation } from '../../src/engine/population.ts';
-import { erdosRenyiTies, generatedTies, tierTieCounts, defaultMixing } from '../../src/engine/network.ts';
+import { generatedTies, tierTieCounts, defaultMixing } from '../../src/engine/network.ts';
+import { erdosRenyiTies } from '../../src/engine/erdos-renyi.ts';
 import { generateGroups } from '../../src/engine/groups.ts';
 import { hasTie, type Ties } from '../../src/engine/ties.ts';
 
