@@ -63,30 +63,28 @@ export function festivalTable(scenario: Scenario): FestivalTable {
 }
 
 /**
- * The scenario as it stands on each day, with interventions applied: a step at `from`, or a linear
- * ramp from the value the field had the day before `from` to the new value at `to`.
- * Returns one scenario object per day; days without any change share the same object.
+ * Visits the scenario as it stands on each day, with interventions applied: a step at `from`, or a
+ * linear ramp from the value the field had the day before `from` to the new value at `to`. The
+ * visitor gets one working copy, changed in place from day to day (no copy per day: setup of a
+ * page must stay short), so it must read what it needs before returning.
  */
-export function scenarioByDay(scenario: Scenario): Scenario[] {
+export function forEachDay(scenario: Scenario, visit: (day: number, scenario: Scenario) => void): void {
   const n = scenario.days + 1;
-  const out: Scenario[] = new Array(n);
-  if (scenario.interventions.length === 0) return out.fill(scenario);
+  if (scenario.interventions.length === 0) {
+    for (let d = 0; d < n; d++) visit(d, scenario);
+    return;
+  }
   const steps = scenario.interventions
     .map((iv, order) => ({ iv, order, from: dayOfDate(scenario.start, iv.from), to: iv.to ? dayOfDate(scenario.start, iv.to) : undefined }))
     .sort((a, b) => a.from - b.from || a.order - b.order);
   const current = structuredClone(scenario);
   const rampStart = new Map<number, number>();
-  let previous: Scenario = scenario;
   for (let d = 0; d < n; d++) {
-    let changed = false;
     for (const step of steps) {
       if (d < step.from) continue;
       const { iv } = step;
       if (step.to === undefined || typeof iv.value !== 'number') {
-        if (d === step.from) {
-          setPath(current, iv.path, iv.value);
-          changed = true;
-        }
+        if (d === step.from) setPath(current, iv.path, iv.value);
         continue;
       }
       if (d > step.to) continue;
@@ -94,12 +92,9 @@ export function scenarioByDay(scenario: Scenario): Scenario[] {
       const old = rampStart.get(step.order)!;
       const f = step.to === step.from ? 1 : (d - step.from) / (step.to - step.from);
       setPath(current, iv.path, old + (iv.value - old) * Math.min(1, f));
-      changed = true;
     }
-    previous = changed ? structuredClone(current) : previous;
-    out[d] = previous;
+    visit(d, current);
   }
-  return out;
 }
 
 export function interventionMarkers(scenario: Scenario): Marker[] {

@@ -2,7 +2,7 @@
 // applied, flattened to typed arrays indexed by day (and tier, or channel). Also the bounds used
 // for thinning (the largest value a rate takes over the whole run).
 import { CHANNELS, type Scenario } from '../scenario/schema.ts';
-import { festivalTable, interventionMarkers, scenarioByDay, type FestivalTable, type Marker } from './calendar.ts';
+import { festivalTable, forEachDay, interventionMarkers, type FestivalTable, type Marker } from './calendar.ts';
 
 export const CH_DIRECT = 0;
 export const CH_GROUP = 1;
@@ -85,12 +85,11 @@ export function windowOf(day: number): number {
 export function dayParameters(scenario: Scenario): DayParameters {
   const n = scenario.days + 1;
   const T = scenario.tiers.length;
-  const byDay = scenarioByDay(scenario);
   const festival = festivalTable(scenario);
   const p = tables(n, T);
   const maxFestivalActivity = new Float64Array(windowOf(n - 1) + 1);
+  forEachDay(scenario, (d, today) => fillDay(p, today, d, T));
   for (let d = 0; d < n; d++) {
-    fillDay(p, byDay[d], d, T);
     const w = windowOf(d);
     maxFestivalActivity[w] = Math.max(maxFestivalActivity[w], festival.activity[d]);
     for (let t = 0; t < T; t++) {

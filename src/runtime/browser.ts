@@ -24,6 +24,7 @@ export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
 }
 
+/** Leave a core to the page: it draws while the workers step. */
 export function browserWorkers(): number {
-  return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 0));
+  return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 }
