@@ -99,6 +99,16 @@ describe('tierwave run', () => {
     expect(read(again, 'scenario.resolved.json')).toBe(read(first, 'scenario.resolved.json'));
   });
 
+  it('reproduces a run shortened with --days before the scenario\'s interventions from its scenario.resolved.json', async () => {
+    const short = join(scratch, 'short');
+    const first = await tierwave('run', 'scenarios/jd-tencent-2014.json', '--agents', '3000', '--days', '40', '--seed', '7', '--out', short, '--quiet');
+    expect(first.code).toBe(0);
+    const again = join(scratch, 'short-again');
+    const second = await tierwave('run', join(short, 'scenario.resolved.json'), '--seed', '7', '--out', again, '--quiet');
+    expect(second.code).toBe(0);
+    expect(read(again, 'daily.csv')).toBe(read(short, 'daily.csv'));
+  });
+
   it('applies --seed, --agents, --days and --set, and records them in scenario.resolved.json', async () => {
     const out = join(scratch, 'overridden');
     const result = await tierwave('run', SMALL_WORLD, '--seed', '5', '--agents', '1500', '--days', '12', '--set', 'tiers[3].offlinePerDay=0.01', '--set', 'payment.closedLoop=false', '--out', out, '--quiet');

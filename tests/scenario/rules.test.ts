@@ -79,14 +79,19 @@ describe('intervention rules', () => {
 
   it('reports a date before the start of the run', () => {
     expect(problems(intervention('"path": "payment.closedLoop", "value": false, "from": "2014-05-01"'))).toEqual([
-      'scenarios/x.json:11:61 interventions[0].from: expected a date from 2014-05-22 to 2014-08-30 (start to start + days), got "2014-05-01"',
+      'scenarios/x.json:11:61 interventions[0].from: expected a date from 2014-05-22 (the start) to 2069-02-22 (the longest run), got "2014-05-01"',
     ]);
   });
 
-  it('reports a ramp end after the end of the run', () => {
-    expect(problems(intervention('"path": "channels.ad.conversion", "value": 0.02, "from": "2014-06-01", "to": "2015-01-01"'))).toEqual([
-      'scenarios/x.json:11:84 interventions[0].to: expected a date from 2014-05-22 to 2014-08-30 (start to start + days), got "2015-01-01"',
+  it('reports a date beyond the longest possible run (a mistyped year)', () => {
+    expect(problems(intervention('"path": "channels.ad.conversion", "value": 0.02, "from": "2014-06-01", "to": "2105-01-01"'))).toEqual([
+      'scenarios/x.json:11:84 interventions[0].to: expected a date from 2014-05-22 (the start) to 2069-02-22 (the longest run), got "2105-01-01"',
     ]);
+  });
+
+  it('accepts a ramp that the end of the run cuts off', () => {
+    const text = intervention('"path": "channels.ad.conversion", "value": 0.02, "from": "2014-06-01", "to": "2015-01-01"');
+    expect(resolveScenario(text, FILE, () => undefined).scenario.interventions[0].to).toBe('2015-01-01');
   });
 
   it('lets a run shortened with --set days end before its later interventions, which then never happen', () => {
