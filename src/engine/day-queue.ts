@@ -39,11 +39,4 @@ export class DayQueue {
     this.lists[day] = new Int32Array(0);
     this.lengths[day] = 0;
   }
-
-  /** Entries still waiting, for memory estimates and tests. */
-  pending(fromDay: number): number {
-    let n = 0;
-    for (let d = fromDay; d < this.lengths.length; d++) n += this.lengths[d];
-    return n;
-  }
 }

@@ -24,8 +24,9 @@ export function estimateMemory(scenario: Scenario, workers = 1): MemoryEstimate 
     traits: n * TRAIT_BYTES,
     state: n * STATE_BYTES_PER_AGENT,
     ties: n * 4 + n * meanDegree * 4,
-    // Building ties keeps a forward list (or the sampled pairs) beside the final rows.
-    tieBuilding: n * meanDegree * (net.kind === 'erdos-renyi' ? 2 : 4),
+    // Building ties keeps, beside the final rows, the forward list and the partitioned mirror
+    // entries (Erdős–Rényi: 10 bytes per tie) or the sampled pairs (8 bytes per tie).
+    tieBuilding: ((n * meanDegree) / 2) * (net.kind === 'erdos-renyi' ? 10 : 8),
     groups: n * memberships * 8 + n * 4,
     // Per worker: event queues, word-of-mouth table, record logs.
     workers: workers * n * 16,
