@@ -16,6 +16,8 @@ export function dayPhase2(world: World, day: number, logs: readonly RecordLog[])
   world.scratch.purchaserCount = 0;
   world.scratch.newAwareCount = 0;
   for (const log of logs) applyLog(world, day, log);
+  // In id order the follow-up walks each per-agent array front to back, not at random.
+  world.scratch.purchasers.subarray(0, world.scratch.purchaserCount).sort();
   followPurchases(world, day);
   followNewlyAware(world, day);
   reschedule(world, day);
