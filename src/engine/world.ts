@@ -114,7 +114,7 @@ export interface World extends WorldParts {
   /** Whole-world figures of the previous day, the same on every worker. */
   readonly globals: { activeCustomers: number; adTargeting: number };
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
-  readonly scratch: { purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array };
+  readonly scratch: { purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
 }
 
 export function createWorld(scenario: Scenario, seed: number, parts: WorldParts, partition?: Partition): World {
@@ -143,6 +143,11 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
     counters: new Float64Array(T * METRIC_COUNT),
     flow: new Float64Array(T * T),
     globals: { activeCustomers: 0, adTargeting: 1 },
-    scratch: { purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024), bounds: new Float64Array(4) },
+    scratch: { purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024),
+      bounds: new Float64Array(4),
+      blockCounts: new Int32Array((agents >>> 12) + 2),
+      sortedRecords: new Int32Array(4096),
+      sortedLog: new RecordLog(0),
+    },
   };
 }
