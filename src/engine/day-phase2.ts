@@ -69,15 +69,15 @@ function recordsByTarget(world: World, logs: readonly RecordLog[]): RecordLog {
 }
 
 function applyLog(world: World, day: number, log: RecordLog): void {
-  const { lo, hi, replica } = world.partition;
+  const { lo, hi } = world.partition;
   const data = log.data;
   const end = Math.min(log.length, log.capacity) * RECORD_INTS;
   const s = world.state;
   for (let at = 0; at < end; at += RECORD_INTS) {
     const head = data[at];
     const target = data[at + 1];
+    // recordsByTarget kept only the records this worker applies; owned ones also get follow-ups.
     const owned = target >= lo && target < hi;
-    if (!owned && !replica) continue;
     const kind = head & 15;
     if (kind === EXPOSE) {
       const channel = (head >> 4) & 7;

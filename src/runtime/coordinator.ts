@@ -10,9 +10,8 @@ import { nextGlobals, type RunResult } from '../engine/simulation.ts';
 import { headline } from '../engine/headline.ts';
 import type { WorldParts } from '../engine/world.ts';
 import type { Ties } from '../engine/ties.ts';
-import { emptyGroups, type Groups } from '../engine/groups.ts';
+import type { Groups } from '../engine/groups.ts';
 import { finishedTies } from '../engine/erdos-renyi.ts';
-import { allocateShared } from '../engine/memory.ts';
 import { CONTROL, type BuiltWorld, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
@@ -80,7 +79,7 @@ export class Simulation {
       if (shared) {
         // Two workers share the building: one draws traits while the other builds the ties.
         const population = await guard(hosts[0].api.layout(request));
-        let network: { ties: Ties; groups: Groups };
+        let network: { ties: Ties; groups?: Groups };
         if (scenario.network.kind === 'erdos-renyi') {
           // Every worker takes a share of each step of the graph build (and of the traits).
           const job = await guard(hosts[0].api.planTies(request));
@@ -88,7 +87,7 @@ export class Simulation {
             const workers = step === 'offsets' ? hosts.slice(0, 1) : hosts;
             await guard(Promise.all(workers.map((h, w) => h.api.tiesStep(step, job, request, population, w, workers.length))));
           }
-          network = { ties: finishedTies(job), groups: emptyGroups(population.agents, allocateShared) };
+          network = { ties: finishedTies(job) };
         } else {
           const traitsHost = hosts[Math.min(1, W - 1)];
           [network] = await guard(Promise.all([hosts[0].api.network(request, population), traitsHost.api.traits(request, population)]));

@@ -13,7 +13,7 @@ import { buildNetwork, createParts, createWorld, finishParts, layoutParts, type 
 import { drawTraitChunk, drawTraits, traitChunks, type Population } from '../engine/population.ts';
 import { countBucket, fillBucket, fillChunk, generateChunk, partitionChunk, planErdosRenyi, rowOffsets, type ErdosRenyiJob } from '../engine/erdos-renyi.ts';
 import type { Ties } from '../engine/ties.ts';
-import type { Groups } from '../engine/groups.ts';
+import { emptyGroups, type Groups } from '../engine/groups.ts';
 import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type TiesStep, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
 
 function edgeListInput(payload: EdgeListPayload | undefined): EdgeListInput | undefined {
@@ -51,8 +51,9 @@ export class EngineCore implements EngineWorkerApi {
     return buildNetwork(request.scenario, request.seed, population, allocateShared, edgeListInput(request.edgeList));
   }
 
-  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups: Groups }): BuiltWorld {
-    return this.keep(finishParts(request.scenario, population, network, allocateShared), true);
+  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups?: Groups }): BuiltWorld {
+    const groups = network.groups ?? emptyGroups(population.agents, allocateShared);
+    return this.keep(finishParts(request.scenario, population, { ties: network.ties, groups }, allocateShared), true);
   }
 
   planTies(request: BuildRequest): ErdosRenyiJob {

@@ -97,7 +97,8 @@ export interface EngineWorkerApi {
   layout(request: BuildRequest): Population;
   traits(request: BuildRequest, population: Population): void;
   network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups };
-  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups: Groups }): BuiltWorld;
+  /** `groups` absent: a network without groups (their empty index is made here, in the worker). */
+  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups?: Groups }): BuiltWorld;
   /** Erdős–Rényi ties built by all workers together (erdos-renyi.ts): plan on one worker, then
    *  each step on every worker for its share of chunks or buckets (and, with the first step, its
    *  share of trait chunks). */
