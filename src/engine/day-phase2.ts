@@ -4,7 +4,7 @@
 // (channel, source) of the day — so the order of logs and records never changes the result.
 import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT, windowOf } from './parameters.ts';
 import { draw } from './random.ts';
-import { EXPOSE, LAPSE, PROPOSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
+import { EXPOSE, LAPSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
 import { externalBounds } from './day-phase1.ts';
@@ -15,6 +15,7 @@ const M = metricIndex;
 export function dayPhase2(world: World, day: number, logs: readonly RecordLog[]): void {
   world.scratch.purchaserCount = 0;
   world.scratch.newAwareCount = 0;
+  world.newCustomers.count = 0;
   applyLog(world, day, recordsByTarget(world, logs));
   // In id order the follow-up walks each per-agent array front to back, not at random.
   world.scratch.purchasers.subarray(0, world.scratch.purchaserCount).sort();
@@ -113,22 +114,16 @@ function applyLog(world: World, day: number, log: RecordLog): void {
     } else if (kind === LAPSE) {
       if (s.status[target] === CUSTOMER && s.lastPurchase[target] !== day) {
         s.status[target] = LAPSED;
-        const wordOfMouth = world.wordOfMouth.pace;
-        if (wordOfMouth.length > 0) wordOfMouth[2 * target] = wordOfMouthPace(world.params.wordOfMouth, world.population, target);
+        const { pace, day: due } = world.wordOfMouth;
+        if (pace.length > 0) {
+          pace[2 * target] = wordOfMouthPace(world.params.wordOfMouth, world.population, target);
+          // A target again: friends who adopt from now on may propose (a passed due day would block them).
+          if (due[2 * target + 1] <= day) due[2 * target + 1] = NEVER;
+        }
         if (owned) {
           world.counters[world.population.tier[target] * METRIC_COUNT + M.lapsed]++;
           scheduleExternal(world, target, day);
         }
-      }
-    } else if (kind === PROPOSE && owned) {
-      const when = data[at + 3];
-      const source = data[at + 2];
-      const wordOfMouthDay = world.wordOfMouth.day;
-      const current = wordOfMouthDay[2 * target + 1];
-      if (when < current || (when === current && source < s.wordOfMouthSource[target])) {
-        wordOfMouthDay[2 * target + 1] = when;
-        s.wordOfMouthSource[target] = source;
-        if (when !== current) world.queues.wordOfMouth.push(when, target);
       }
     }
   }
@@ -153,6 +148,12 @@ function pushPurchaser(world: World, agent: number): void {
   const scratch = world.scratch;
   if (scratch.purchaserCount === scratch.purchasers.length) scratch.purchasers = grow(scratch.purchasers);
   scratch.purchasers[scratch.purchaserCount++] = agent;
+}
+
+function pushNewCustomer(world: World, agent: number): void {
+  const customers = world.newCustomers;
+  if (customers.count === customers.list.length) customers.list = grow(customers.list);
+  customers.list[customers.count++] = agent;
 }
 
 function pushNewlyAware(world: World, agent: number): void {
@@ -186,7 +187,7 @@ function followPurchases(world: World, day: number): void {
       counters[row + M.new_customers_direct + s.firstChannel[agent]]++;
       const source = s.firstSource[agent];
       if (source >= 0) world.flow[t * T + pop.tier[source]]++;
-      if (wordOfMouth) world.queues.newCustomers.push(day + 1, agent);
+      if (wordOfMouth) pushNewCustomer(world, agent);
     }
     if (first || p.onceOnly[day] === 0) maybeShare(world, day, agent, 1);
     scheduleRepeat(world, agent, day);

@@ -64,6 +64,14 @@ export function draw(key: number, a: number, b: number, c: number): number {
 
 /** Uniform in (0, 1) from two integers: the cheaper draw for one per tie. */
 export function drawPair(key: number, a: number, b: number): number {
-  const h = mix(key ^ mix(a) ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b));
-  return (mix(h) + 0.5) / TWO_POW_32;
+  return drawPairWith(pairKey(key, a), b);
+}
+
+/** drawPair split in two, for a loop over many b with the same a: pairKey once, then drawPairWith. */
+export function pairKey(key: number, a: number): number {
+  return key ^ mix(a);
+}
+
+export function drawPairWith(keyed: number, b: number): number {
+  return (mix(mix(keyed ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b))) + 0.5) / TWO_POW_32;
 }

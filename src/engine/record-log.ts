@@ -3,7 +3,6 @@
 // the order in which workers wrote them never changes the result.
 export const EXPOSE = 1;
 export const PURCHASE = 2;
-export const PROPOSE = 3;
 export const LAPSE = 4;
 export const RECORD_INTS = 4;
 

@@ -78,6 +78,11 @@ export function wordOfMouthPace(perTie: Float64Array, population: Population, ag
   return tau <= 0 ? 0 : 1 / Math.log1p(-tau);
 }
 
+/** The agents worker w of W owns: contiguous, as even as integers allow. */
+export function agentRange(agents: number, w: number, workers: number): [number, number] {
+  return [Math.floor((agents * w) / workers), Math.floor((agents * (w + 1)) / workers)];
+}
+
 export interface Partition {
   /** First agent owned. */
   readonly lo: number;
@@ -102,9 +107,13 @@ export interface World extends WorldParts {
     readonly wordOfMouth: DayQueue;
     /** Pairs (agent, channel): shares made the day before, seen on this day. */
     readonly shares: DayQueue;
-    /** Agents whose first purchase was the day before, who now start word of mouth. */
-    readonly newCustomers: DayQueue;
   };
+  /** Owned agents whose first purchase was today (filled in phase 2), who start word of mouth
+   *  tomorrow. On shared memory the list is this worker's slice of one buffer all workers read. */
+  readonly newCustomers: CustomerList;
+  /** Every worker's `newCustomers` of the day before, read in phase 1: each worker tells its own
+   *  agents about all of them, so a tie is examined by the worker owning its target, once. */
+  announced: CustomerList[];
   /** This worker's records of the current day. */
   log: RecordLog;
   /** Flows of the current day: [tier * METRIC_COUNT + metric], for owned agents / own sharers. */
@@ -114,12 +123,24 @@ export interface World extends WorldParts {
   /** Whole-world figures of the previous day, the same on every worker. */
   readonly globals: { activeCustomers: number; adTargeting: number };
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
-  readonly scratch: { purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
+  readonly scratch: { touched: number; purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
 }
 
-export function createWorld(scenario: Scenario, seed: number, parts: WorldParts, partition?: Partition): World {
+/** A list of agents: its first `count` entries. */
+export interface CustomerList {
+  list: Int32Array;
+  count: number;
+}
+
+/**
+ * `newCustomerList` (shared memory): where this worker writes its new customers, one slot per
+ * owned agent — a first purchase happens once, so it cannot overflow. Without it the list is local
+ * and grows; with one partition, a world announces to itself.
+ */
+export function createWorld(scenario: Scenario, seed: number, parts: WorldParts, partition?: Partition, newCustomerList?: Int32Array): World {
   const agents = parts.population.agents;
   const own = partition ?? { lo: 0, hi: agents, replica: false };
+  const newCustomers = { list: newCustomerList ?? new Int32Array(1024), count: 0 };
   const T = scenario.tiers.length;
   const last = scenario.days;
   const params = dayParameters(scenario);
@@ -137,13 +158,14 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
       lapse: new DayQueue(last),
       wordOfMouth: new DayQueue(last),
       shares: new DayQueue(last),
-      newCustomers: new DayQueue(last),
     },
+    newCustomers,
+    announced: [newCustomers],
     log: new RecordLog(1024),
     counters: new Float64Array(T * METRIC_COUNT),
     flow: new Float64Array(T * T),
     globals: { activeCustomers: 0, adTargeting: 1 },
-    scratch: { purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024),
+    scratch: { touched: 0, purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024),
       bounds: new Float64Array(4),
       blockCounts: new Int32Array((agents >>> 12) + 2),
       sortedRecords: new Int32Array(4096),

@@ -8,11 +8,11 @@ import { Ledger, METRIC_COUNT, seriesLength, type DailySeries } from '../engine/
 import { dayParameters, type DayParameters } from '../engine/parameters.ts';
 import { nextGlobals, type RunResult } from '../engine/simulation.ts';
 import { headline } from '../engine/headline.ts';
-import type { WorldParts } from '../engine/world.ts';
+import { agentRange, type WorldParts } from '../engine/world.ts';
 import type { Ties } from '../engine/ties.ts';
 import type { Groups } from '../engine/groups.ts';
 import { finishedTies } from '../engine/erdos-renyi.ts';
-import { CONTROL, type BuiltWorld, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
+import { CONTROL, controlWords, type BuiltWorld, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
 export interface WorkerHost {
@@ -30,6 +30,9 @@ export interface SimulationOptions {
   /** Use SharedArrayBuffer and Atomics (default: when the environment has them). */
   readonly shared?: boolean;
   readonly edgeList?: EdgeListPayload;
+  /** Cores of the machine (default: navigator.hardwareConcurrency, else 1): workers spin briefly
+   *  at the day barrier only when each can have one. */
+  readonly cores?: number;
   /** Records each shared log holds at first; logs grow when a day needs more (default 65,536). */
   readonly firstLogRecords?: number;
 }
@@ -50,6 +53,8 @@ export class Simulation {
   readonly params: DayParameters;
   private cancelRequested = false;
   private disposed = false;
+  /** Transfer mode: each worker's new customers of the last day done. */
+  private newCustomers: Int32Array[] = [];
   private constructor(
     readonly scenario: Scenario,
     readonly seed: number,
@@ -97,7 +102,8 @@ export class Simulation {
       const T = scenario.tiers.length;
       const control: SharedControl | null = shared
         ? {
-            words: new Int32Array(new SharedArrayBuffer(4 * (CONTROL.logLengths + W))),
+            words: new Int32Array(new SharedArrayBuffer(4 * controlWords(W))),
+            newCustomers: new Int32Array(new SharedArrayBuffer(4 * built.agents)),
             logs: Array.from({ length: W }, () => new Int32Array(new SharedArrayBuffer(16 * (options.firstLogRecords ?? FIRST_LOG_RECORDS)))),
             counters: new Float64Array(new SharedArrayBuffer(8 * W * 2 * T * METRIC_COUNT)),
             series: new Float64Array(new SharedArrayBuffer(8 * seriesLength(scenario.days, T))),
@@ -112,11 +118,12 @@ export class Simulation {
               seed: options.seed,
               worker: w,
               workers: W,
-              lo: Math.floor((n * w) / W),
-              hi: Math.floor((n * (w + 1)) / W),
+              lo: agentRange(n, w, W)[0],
+              hi: agentRange(n, w, W)[1],
               parts: built.parts ?? undefined,
               control: control ?? undefined,
               edgeList: shared ? undefined : options.edgeList,
+              spin: W <= (options.cores ?? globalThis.navigator?.hardwareConcurrency ?? 1),
             }),
           ),
         ),
@@ -175,9 +182,11 @@ export class Simulation {
   private async stepTransfer(day: number): Promise<void> {
     const ledger = this.ledger!;
     const globals = day === 0 ? { activeCustomers: 0, adTargeting: 1 } : nextGlobals(this.params, ledger, day - 1, this.agents);
-    const logs = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseOne(day, globals))));
-    const counters = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseTwo(day, logs as PhaseOneResult[]))));
-    ledger.record(day, counters);
+    const announced = this.newCustomers;
+    const logs = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseOne(day, globals, announced))));
+    const results = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseTwo(day, logs as PhaseOneResult[]))));
+    ledger.record(day, results.map((r) => r.counters));
+    this.newCustomers = results.map((r) => r.newCustomers);
     this.day = day;
   }
 

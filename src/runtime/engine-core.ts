@@ -9,12 +9,12 @@ import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
 import { RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
 import { PairList } from '../engine/ties.ts';
-import { buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
+import { agentRange, buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
 import { drawTraitChunk, drawTraits, traitChunks, type Population } from '../engine/population.ts';
 import { countBucket, fillBucket, fillChunk, generateChunk, partitionChunk, planErdosRenyi, rowOffsets, type ErdosRenyiJob } from '../engine/erdos-renyi.ts';
 import type { Ties } from '../engine/ties.ts';
 import { emptyGroups, type Groups } from '../engine/groups.ts';
-import { CONTROL, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type TiesStep, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type RunReport, type SharedControl } from './protocol.ts';
+import { CONTROL, logLengthWord, newCustomerWord, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type TiesStep, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type PhaseTwoResult, type RunReport, type SharedControl } from './protocol.ts';
 
 function edgeListInput(payload: EdgeListPayload | undefined): EdgeListInput | undefined {
   if (!payload) return undefined;
@@ -33,6 +33,7 @@ export class EngineCore implements EngineWorkerApi {
   private worker = 0;
   private workers = 1;
   private logViews: RecordLog[] = [];
+  private spin = false;
 
   build(request: BuildRequest): BuiltWorld {
     const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList));
@@ -88,10 +89,19 @@ export class EngineCore implements EngineWorkerApi {
     this.worker = request.worker;
     this.workers = request.workers;
     this.control = request.control ?? null;
-    this.world = createWorld(request.scenario, request.seed, parts, { lo: request.lo, hi: request.hi, replica: !request.control });
-    if (this.control) {
-      this.ledger = new Ledger(request.scenario.days, parts.population.tierSizes, request.worker === 0 ? this.control.series : undefined);
-      this.setLogs(this.control.logs);
+    this.spin = request.spin ?? false;
+    const control = request.control;
+    const world = createWorld(request.scenario, request.seed, parts, { lo: request.lo, hi: request.hi, replica: !control }, control?.newCustomers.subarray(request.lo, request.hi));
+    this.world = world;
+    if (control) {
+      // Everyone's new customers are read in place; their counts come from the control words each day.
+      world.announced = Array.from({ length: request.workers }, (_, w) => {
+        if (w === request.worker) return world.newCustomers;
+        const [lo, hi] = agentRange(parts.population.agents, w, request.workers);
+        return { list: control.newCustomers.subarray(lo, hi), count: 0 };
+      });
+      this.ledger = new Ledger(request.scenario.days, parts.population.tierSizes, request.worker === 0 ? control.series : undefined);
+      this.setLogs(control.logs);
     }
     return { setupSeconds: (performance.now() - started) / 1000 };
   }
@@ -113,9 +123,10 @@ export class EngineCore implements EngineWorkerApi {
     const T = world.params.tierCount;
     const slot = T * METRIC_COUNT;
     for (let day = from; day <= to; day++) {
+      for (let w = 0; w < W; w++) world.announced[w].count = Atomics.load(words, newCustomerWord(w));
       if (day === 0) startPhase1(world);
       else dayPhase1(world, day);
-      Atomics.store(words, CONTROL.logLengths + this.worker, world.log.length);
+      Atomics.store(words, logLengthWord(this.worker), world.log.length);
       if (world.log.overflowed) atomicMax(words, CONTROL.overflowNeeded, world.log.length);
       this.barrier();
       const needed = Atomics.load(words, CONTROL.overflowNeeded);
@@ -124,9 +135,10 @@ export class EngineCore implements EngineWorkerApi {
         this.barrier();
         return { status: 'overflow', day: day - 1, needed };
       }
-      for (let w = 0; w < W; w++) this.logViews[w].length = Atomics.load(words, CONTROL.logLengths + w);
+      for (let w = 0; w < W; w++) this.logViews[w].length = Atomics.load(words, logLengthWord(w));
       if (day === 0) startPhase2(world, this.logViews);
       else dayPhase2(world, day, this.logViews);
+      Atomics.store(words, newCustomerWord(this.worker), world.newCustomers.count);
       control.counters.set(world.counters, (this.worker * 2 + (day & 1)) * slot);
       this.barrier(true);
       const perWorker: Float64Array[] = [];
@@ -148,20 +160,24 @@ export class EngineCore implements EngineWorkerApi {
       Atomics.add(words, CONTROL.barrierGeneration, 1);
       Atomics.notify(words, CONTROL.barrierGeneration);
     } else {
+      // With a core each, the others are usually a few microseconds away: waiting on the word for
+      // a moment is cheaper than a sleep and a wake-up (tens of microseconds, twice a day).
+      for (let spin = 0; this.spin && spin < BARRIER_SPINS; spin++) if (Atomics.load(words, CONTROL.barrierGeneration) !== generation) return;
       while (Atomics.load(words, CONTROL.barrierGeneration) === generation) Atomics.wait(words, CONTROL.barrierGeneration, generation, 1000);
     }
   }
 
-  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }): PhaseOneResult {
+  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }, newCustomers: Int32Array[]): PhaseOneResult {
     const world = this.requireWorld();
     Object.assign(world.globals, globals);
+    world.announced = newCustomers.map((list) => ({ list, count: list.length }));
     if (day === 0) startPhase1(world);
     else dayPhase1(world, day);
     const length = world.log.length;
     return { log: world.log.data.slice(0, length * 4), length };
   }
 
-  phaseTwo(day: number, logs: PhaseOneResult[]): Float64Array {
+  phaseTwo(day: number, logs: PhaseOneResult[]): PhaseTwoResult {
     const world = this.requireWorld();
     const views = logs.map((l) => {
       const log = new RecordLog(0, false, l.log);
@@ -170,7 +186,7 @@ export class EngineCore implements EngineWorkerApi {
     });
     if (day === 0) startPhase2(world, views);
     else dayPhase2(world, day, views);
-    return world.counters.slice();
+    return { counters: world.counters.slice(), newCustomers: world.newCustomers.list.slice(0, world.newCustomers.count) };
   }
 
   flow(): Float64Array {
@@ -219,6 +235,9 @@ export class EngineCore implements EngineWorkerApi {
     return this.world;
   }
 }
+
+/** Loads of the barrier word before sleeping: on the order of 100 microseconds. */
+const BARRIER_SPINS = 20000;
 
 function atomicMax(words: Int32Array, index: number, value: number): void {
   for (let current = Atomics.load(words, index); value > current; current = Atomics.load(words, index)) {

@@ -54,6 +54,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     simulation = await Simulation.create(scenario, {
       seed: options.seed,
       workers: options.workers,
+      cores: os.availableParallelism(),
       edgeList: options.edgeList,
       spawn: (index) => {
         const host = spawnNodeWorker(index);

@@ -27,8 +27,10 @@ export interface BuildRequest {
 
 /** Shared control block of a multi-worker run (SharedArrayBuffer mode). */
 export interface SharedControl {
-  /** Barrier, cancel and overflow words, then one log length per worker. */
+  /** Barrier, cancel and overflow words, then per worker: its log's length and its new customers' count. */
   readonly words: Int32Array;
+  /** New customers of the day, one slot per agent: worker w writes its own in its agents' range. */
+  readonly newCustomers: Int32Array;
   /** One record log per worker. */
   readonly logs: Int32Array[];
   /** [worker][parity][tier * METRIC_COUNT + metric] */
@@ -43,8 +45,14 @@ export const CONTROL = {
   cancelRequested: 2,
   stopDecided: 3,
   overflowNeeded: 4,
-  logLengths: 5,
+  perWorker: 5,
 } as const;
+
+/** Index in `SharedControl.words` of worker w's log length. */
+export const logLengthWord = (w: number): number => CONTROL.perWorker + 2 * w;
+/** Index in `SharedControl.words` of worker w's count of new customers. */
+export const newCustomerWord = (w: number): number => CONTROL.perWorker + 2 * w + 1;
+export const controlWords = (workers: number): number => CONTROL.perWorker + 2 * workers;
 
 export interface AttachRequest {
   readonly scenario: Scenario;
@@ -57,6 +65,8 @@ export interface AttachRequest {
   readonly parts?: WorldParts;
   readonly control?: SharedControl;
   readonly edgeList?: EdgeListPayload;
+  /** Spin briefly at the day barrier before sleeping (when every worker has a core of its own). */
+  readonly spin?: boolean;
 }
 
 export type RunStatus = 'ok' | 'cancelled' | 'overflow';
@@ -72,6 +82,13 @@ export interface RunReport {
 export interface PhaseOneResult {
   readonly log: Int32Array;
   readonly length: number;
+}
+
+export interface PhaseTwoResult {
+  /** This worker's flows of the day. */
+  readonly counters: Float64Array;
+  /** Its agents who bought for the first time that day: every worker reads them the next day. */
+  readonly newCustomers: Int32Array;
 }
 
 export interface AgentSnapshot {
@@ -109,10 +126,11 @@ export interface EngineWorkerApi {
   runDays(from: number, to: number): RunReport;
   /** Replace this worker's view of the logs after an overflow (new, larger buffers). */
   setLogs(logs: Int32Array[]): void;
-  /** Transfer mode: phase 1 of a day with the whole-world figures the coordinator computed. */
-  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }): PhaseOneResult;
-  /** Transfer mode: phase 2 with every worker's log; returns this worker's counters of the day. */
-  phaseTwo(day: number, logs: PhaseOneResult[]): Float64Array;
+  /** Transfer mode: phase 1 of a day with the whole-world figures the coordinator computed and
+   *  every worker's new customers of the day before. */
+  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }, newCustomers: Int32Array[]): PhaseOneResult;
+  /** Transfer mode: phase 2 with every worker's log. */
+  phaseTwo(day: number, logs: PhaseOneResult[]): PhaseTwoResult;
   /** Cumulative cross-tier flow of adoptions triggered by owned... counted by owned targets. */
   flow(): Float64Array;
   /** State of some agents (a replica or shared state holds everyone). */

@@ -29,8 +29,9 @@ describe('engine workers', () => {
   });
 
   it('grows the shared record logs when a day produces more records than fit, with the same result', async () => {
-    // The reference workload's busy days write tens of thousands of word-of-mouth proposals per
-    // worker, far more than logs started at 1,024 records hold.
+    // The reference workload's busy days convert thousands of agents per worker, more records than
+    // logs started at 1,024 hold; each such day's phase 1 runs again, word-of-mouth proposals
+    // included (they wrote the owned table directly the first time, and must change nothing now).
     const bass = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 50_000 }, { path: 'days', value: 60 }]).scenario;
     const inThread = bytes(simulate(bass, { seed: 3 }).series.values);
     const sim = await Simulation.create(bass, { seed: 3, workers: 2, spawn: spawnNodeWorker, firstLogRecords: 1024 });
