@@ -209,7 +209,7 @@ function followNewlyAware(world: World, day: number): void {
 /** Decide whether an agent shares today and where; the share is seen tomorrow. */
 function maybeShare(world: World, day: number, agent: number, scale: number): void {
   const { population: pop, params: p, keys } = world;
-  if (pop.platforms[agent] === 0) return;
+  if (p.tierShares[pop.tier[agent]] === 0 || pop.platforms[agent] === 0) return;
   const festival = p.festivalSharing[day] === 1 ? p.festival.sharing[day] : 1;
   const chance = Math.min(1, pop.sharing[agent] * festival * scale);
   if (chance <= 0 || draw(keys.share, agent, day, 0) >= chance) return;
@@ -276,6 +276,7 @@ function nextCandidate(world: World, agent: number, day: number, key: number, ki
   const p = world.params;
   const runEnd = kind === REPEAT ? p.repeatRunEnd : p.externalRunEnd;
   const tier = world.population.tier[agent];
+  if (windowOf(day + 1) >= (kind === REPEAT ? p.repeatQuietFrom : p.externalQuietFrom)[tier]) return NEVER;
   let clock = -Math.log(draw(key, agent, day, 99));
   for (let from = day; from < last; ) {
     const window = windowOf(from + 1);

@@ -69,6 +69,12 @@ export interface DayParameters {
    */
   readonly externalRunEnd: Int32Array;
   readonly repeatRunEnd: Int32Array;
+  /** Per tier, the first window from which the bound stays 0 to the end of the run: scheduling
+   *  from there needs no draw (0 when the bound is never positive). */
+  readonly externalQuietFrom: Int32Array;
+  readonly repeatQuietFrom: Int32Array;
+  /** Per tier, 1 when its agents can share at all (a sharing trait with a positive median). */
+  readonly tierShares: Uint8Array;
   /** Word of mouth per tie per day, before the target's susceptibility (time-homogeneous). */
   readonly wordOfMouth: Float64Array;
   readonly recipients: number;
@@ -77,6 +83,21 @@ export interface DayParameters {
 
 /** Days per thinning window. */
 export const WINDOW_DAYS = 14;
+
+/** Per tier: one past the last window whose bound is positive, from a bound test per [window * tiers + tier]. */
+function quietFrom(lastDay: number, T: number, positive: (b: number) => boolean): Int32Array {
+  const windows = windowOf(lastDay) + 1;
+  const from = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    for (let w = windows - 1; w >= 0; w--) {
+      if (positive(w * T + t)) {
+        from[t] = w + 1;
+        break;
+      }
+    }
+  }
+  return from;
+}
 
 export function windowOf(day: number): number {
   return Math.floor(day / WINDOW_DAYS);
@@ -117,6 +138,9 @@ export function dayParameters(scenario: Scenario): DayParameters {
     repeatHazard: p.maxRepeat.map((b) => -Math.log1p(-b)),
     externalRunEnd: runEnds(n - 1, T, (a, b) => p.maxAdReach[a] === p.maxAdReach[b] && p.maxOffline[a] === p.maxOffline[b] && p.maxOrganic[a] === p.maxOrganic[b], maxFestivalActivity),
     repeatRunEnd: runEnds(n - 1, T, (a, b) => p.maxRepeat[a] === p.maxRepeat[b]),
+    externalQuietFrom: quietFrom(n - 1, T, (b) => p.maxAdReach[b] > 0 || p.maxOffline[b] > 0 || p.maxOrganic[b] > 0 || (scenario.network.kind === 'mixed' && wordOfMouth[b % T] > 0)),
+    repeatQuietFrom: quietFrom(n - 1, T, (b) => p.maxRepeat[b] > 0),
+    tierShares: Uint8Array.from(scenario.tiers, (t) => (t.sharing.median > 0 ? 1 : 0)),
     wordOfMouth,
     recipients: direct.recipients,
     lapseAfterDays: scenario.lapseAfterDays,
