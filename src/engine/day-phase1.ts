@@ -223,6 +223,7 @@ function wordOfMouthArrivals(world: World, day: number): void {
  */
 function wordOfMouthProposals(world: World, day: number): void {
   const { lo, hi } = world.partition;
+  const agents = world.population.agents;
   const { offsets, neighbors } = world.ties;
   const { pace: wordOfMouthPace, day: wordOfMouthDay } = world.wordOfMouth;
   const sourceOf = world.state.wordOfMouthSource;
@@ -241,18 +242,25 @@ function wordOfMouthProposals(world: World, day: number): void {
       const source = list[k];
       const sourceKey = pairKey(key, source);
       let e = offsets[source];
-      const end = offsets[source + 1];
-      if (lo > 0) {
-        // The first friend with an id ≥ lo (rows are sorted).
+      let end = offsets[source + 1];
+      // The friends this worker owns are a contiguous part of the sorted row: the head for the
+      // first worker, the tail for the last (found walking back from the end), else bisected.
+      let step = 1;
+      if (hi >= agents) {
+        step = -1;
+        const first = e;
+        e = end - 1;
+        end = first - 1;
+      } else if (lo > 0) {
         for (let top = end; e < top; ) {
           const mid = (e + top) >>> 1;
           if (neighbors[mid] < lo) e = mid + 1;
           else top = mid;
         }
       }
-      for (; e < end; e++) {
+      for (; e !== end; e += step) {
         const friend = neighbors[e];
-        if (friend >= hi) break;
+        if (friend >= hi || friend < lo) break;
         // About half the ties of a run reach a customer. Telling so from the byte-wide status (this
         // worker's part stays in cache) rather than the 8-byte slot makes a mispredicted branch cheap.
         if (status[friend] === CUSTOMER) continue;
