@@ -1,7 +1,8 @@
 // The benchmark of the workers issue: each case is a whole `tierwave run` process (start, build
 // population and network, simulate, write outputs), timed from outside, with the setup and
 // simulation seconds and the peak RSS the run reports in its summary.json. Never a test: timings
-// vary with the machine, so this prints and writes figures and fails only if a run fails.
+// vary with the machine (and from run to run on a shared one: each case runs three times and the
+// table shows medians), so this prints and writes figures and fails only if a run fails.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,18 +102,47 @@ function ratios(rows: BenchRow[]): string[] {
   return notes;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Several runs of a case as one row: the median of each time, the largest peak memory. */
+function summarise(runs: BenchRow[]): BenchRow {
+  const simulationSeconds = median(runs.map((r) => r.simulationSeconds));
+  const peakRssBytes = Math.max(...runs.map((r) => r.peakRssBytes));
+  return {
+    ...runs[0],
+    setupSeconds: median(runs.map((r) => r.setupSeconds)),
+    simulationSeconds,
+    wholeSeconds: median(runs.map((r) => r.wholeSeconds)),
+    agentDaysPerSecond: (runs[0].agents * runs[0].days) / simulationSeconds,
+    peakRssBytes,
+    bytesPerAgent: peakRssBytes / runs[0].agents,
+  };
+}
+
 const program = new Command('bench')
   .description('time the reference workloads as whole tierwave processes')
-  .option('--json <file>', 'also write the figures as JSON')
+  .option('--json <file>', 'also write the figures as JSON (with every run)')
   .option('--largest <agents>', 'largest reference world to run', '1e7')
-  .action((options: { json?: string; largest: string }) => {
+  .option('--repeat <n>', 'runs of each case; the table shows medians of times and the largest peak memory', '3')
+  .action((options: { json?: string; largest: string; repeat: string }) => {
+    const repeat = Math.max(1, Math.floor(Number(options.repeat)));
     const rows: BenchRow[] = [];
+    const runs: BenchRow[][] = [];
     for (const c of cases(Number(options.largest))) {
-      process.stderr.write(`running ${c.name} at ${c.agents.toExponential(0)} agents on ${c.workers} worker(s)…\n`);
-      rows.push(runCase(c));
+      const these: BenchRow[] = [];
+      for (let k = 1; k <= repeat; k++) {
+        process.stderr.write(`running ${c.name} at ${c.agents.toExponential(0)} agents on ${c.workers} worker(s), run ${k} of ${repeat}…\n`);
+        these.push(runCase(c));
+      }
+      runs.push(these);
+      rows.push(summarise(these));
     }
     process.stdout.write(`${table(rows)}\n\n${ratios(rows).join('\n')}\n`);
-    if (options.json) writeFileSync(options.json, `${JSON.stringify({ machine: { cores: 2 }, rows }, null, 2)}\n`);
+    if (options.json) writeFileSync(options.json, `${JSON.stringify({ machine: { cores: 2 }, repeat, rows, runs }, null, 2)}\n`);
   });
 
 program.parse();
