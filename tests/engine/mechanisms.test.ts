@@ -5,7 +5,7 @@ import { loadScenarioFile } from '../../src/scenario/node.ts';
 import type { Override } from '../../src/scenario/overrides.ts';
 import { simulate } from '../../src/engine/simulation.ts';
 import { seriesValue, type DailyMetric, type DailySeries } from '../../src/engine/metrics.ts';
-import { dayOfDate } from '../../src/engine/calendar.ts';
+import { dateOfDay, dayOfDate } from '../../src/engine/calendar.ts';
 import { parseEdgeList } from '../../src/scenario/edge-list.ts';
 import { PairList } from '../../src/engine/ties.ts';
 
@@ -75,6 +75,28 @@ describe('mechanisms', () => {
     expect(seriesValue(baseSeries[0], last, baseSeries[0].tiers, 'lapsed')).toBeGreaterThan(0);
     const loyal = seriesOf(runs('jd-tencent-2014', [{ path: 'lapseAfterDays', value: 0 }]));
     expect(seriesValue(loyal[0], last, loyal[0].tiers, 'lapsed')).toBe(0);
+  });
+
+  it('lapsed customers are won back by word of mouth from friends who buy after they lapsed', () => {
+    // The reference world with lapses, and organic discovery switched off from day 60: from then on
+    // the only purchase that is not a first one is a lapsed customer told by a friend (no repeat
+    // purchases, ads, promoters or shares here). Without word of mouth there are none.
+    const cutoff = 60;
+    const world = (conversion: number) => {
+      const scenario = loadScenarioFile('scenarios/reference/bass-network-slow.json', [{ path: 'population.agents', value: AGENTS }]).scenario;
+      const off = dateOfDay(scenario.start, cutoff);
+      return runs('reference/bass-network-slow', [
+        { path: 'days', value: 200 },
+        { path: 'lapseAfterDays', value: 20 },
+        { path: 'channels.direct.conversion', value: conversion },
+        { path: 'interventions', value: [{ path: 'tiers[0].organicPerDay', value: 0, from: off }] },
+      ]);
+    };
+    const winBacks = (series: DailySeries[]) => total(series, 'purchases', undefined, cutoff + 1) - total(series, 'new_customers', undefined, cutoff + 1);
+    const told = seriesOf(world(0.002));
+    expect(total(told, 'lapsed', undefined, cutoff, cutoff)).toBeGreaterThan(0);
+    expect(winBacks(told)).toBeGreaterThan(0);
+    expect(winBacks(seriesOf(world(0)))).toBe(0);
   });
 
   it('letting aware non-buyers share bargain links adds shares', () => {
