@@ -249,7 +249,7 @@ function reschedule(world: World, day: number): void {
  * a geometric number of days at the window's bound; past the window's end, start again from there
  * with the next window's bound (the geometric is memoryless). `bound(window)` may be 0.
  */
-const EXTERNAL = 0;
+export const EXTERNAL = 0;
 const REPEAT = 1;
 
 /** −ln(1 − b): the daily hazard of a bound b (a sum over independent channels, so no product). */
@@ -259,8 +259,11 @@ function candidateHazard(world: World, agent: number, window: number, kind: numb
   if (kind === REPEAT) return p.repeatHazard[row];
   const pop = world.population;
   let hazard = p.offlineHazard[row] + p.organicHazard[row];
-  const ad = p.maxAdReach[row] * Math.min(1, pop.activity[agent] * p.maxFestivalActivity[window]);
-  if (ad > 0) hazard -= Math.log1p(-ad);
+  const reach = p.maxAdReach[row];
+  if (reach > 0) {
+    const ad = reach * Math.min(1, pop.activity[agent] * p.maxFestivalActivity[window]);
+    if (ad > 0) hazard -= Math.log1p(-ad);
+  }
   if (world.mixed) hazard -= pop.agents * Math.log1p(-Math.min(1, p.wordOfMouth[pop.tier[agent]] * pop.susceptibility[agent]) / pop.agents);
   return hazard;
 }
@@ -271,7 +274,7 @@ function candidateHazard(world: World, agent: number, window: number, kind: numb
  * day it runs out is the candidate. P(no candidate in k days) = Π(1 − b_d) exactly, with one
  * uniform per scheduling and no logarithm for windows passed over.
  */
-function nextCandidate(world: World, agent: number, day: number, key: number, kind: number): number {
+export function nextCandidate(world: World, agent: number, day: number, key: number, kind: number): number {
   const last = world.days;
   const p = world.params;
   const runEnd = kind === REPEAT ? p.repeatRunEnd : p.externalRunEnd;

@@ -26,6 +26,29 @@ export class DayQueue {
     this.lengths[day] = n + 1;
   }
 
+  /**
+   * Pushes every i in [from, to) on day days[i], skipping days past the last: a count per day,
+   * then each list grown once and filled in order — for day 0, when every agent gets its first
+   * candidate at once and pushing them one by one would scatter writes over every day's list
+   * (a quarter of the time of day 0 at 10^6 agents).
+   */
+  pushEach(days: Int16Array, from: number, to: number): void {
+    const counts = new Int32Array(this.lists.length);
+    for (let i = from; i < to; i++) if (days[i] <= this.lastDay) counts[days[i]]++;
+    for (let d = 0; d < counts.length; d++) {
+      const needed = this.lengths[d] + counts[d];
+      if (needed > this.lists[d].length) {
+        const grown = new Int32Array(needed);
+        grown.set(this.lists[d].subarray(0, this.lengths[d]));
+        this.lists[d] = grown;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const d = days[i];
+      if (d <= this.lastDay) this.lists[d][this.lengths[d]++] = i;
+    }
+  }
+
   /** The list for a day (read its first `length(day)` entries). */
   list(day: number): Int32Array {
     return this.lists[day];

@@ -2,7 +2,7 @@
 // tests call it n times; the worker driver and the view add timers (d3's tick/stop habit).
 import type { Scenario } from '../scenario/schema.ts';
 import { dayPhase1 } from './day-phase1.ts';
-import { dayPhase2, scheduleExternal } from './day-phase2.ts';
+import { dayPhase2, EXTERNAL, nextCandidate } from './day-phase2.ts';
 import { CH_ORGANIC, type DayParameters } from './parameters.ts';
 import { draw } from './random.ts';
 import { EXPOSE, type RecordLog } from './record-log.ts';
@@ -29,7 +29,9 @@ export function startPhase1(world: World): void {
 export function startPhase2(world: World, logs: readonly RecordLog[]): void {
   dayPhase2(world, 0, logs);
   const { lo, hi } = world.partition;
-  for (let i = lo; i < hi; i++) if (world.state.status[i] !== CUSTOMER) scheduleExternal(world, i, 0);
+  const { status, nextExternal } = world.state;
+  for (let i = lo; i < hi; i++) if (status[i] !== CUSTOMER) nextExternal[i] = nextCandidate(world, i, 0, world.keys.external, EXTERNAL);
+  world.queues.external.pushEach(nextExternal, lo, hi);
 }
 
 /** Whole-world figures for the next day, derived from the ledger the same way on every worker. */
