@@ -123,7 +123,7 @@ export interface World extends WorldParts {
   /** Whole-world figures of the previous day, the same on every worker. */
   readonly globals: { activeCustomers: number; adTargeting: number };
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
-  readonly scratch: { touched: number; purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
+  readonly scratch: { touchSink: Int32Array; purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
 }
 
 /** A list of agents: its first `count` entries. */
@@ -165,7 +165,7 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
     counters: new Float64Array(T * METRIC_COUNT),
     flow: new Float64Array(T * T),
     globals: { activeCustomers: 0, adTargeting: 1 },
-    scratch: { touched: 0, purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024),
+    scratch: { touchSink: new Int32Array(1), purchasers: new Int32Array(1024), purchaserCount: 0, newAware: new Int32Array(1024), newAwareCount: 0, picks: new Int32Array(1024),
       bounds: new Float64Array(4),
       blockCounts: new Int32Array((agents >>> 12) + 2),
       sortedRecords: new Int32Array(4096),

@@ -162,7 +162,7 @@ export class EngineCore implements EngineWorkerApi {
     } else {
       // With a core each, the others are usually a few microseconds away: waiting on the word for
       // a moment is cheaper than a sleep and a wake-up (tens of microseconds, twice a day).
-      for (let spin = 0; this.spin && spin < BARRIER_SPINS; spin++) if (Atomics.load(words, CONTROL.barrierGeneration) !== generation) return;
+      if (this.spin && spinUntilChanged(words, generation)) return;
       while (Atomics.load(words, CONTROL.barrierGeneration) === generation) Atomics.wait(words, CONTROL.barrierGeneration, generation, 1000);
     }
   }
@@ -238,6 +238,16 @@ export class EngineCore implements EngineWorkerApi {
 
 /** Loads of the barrier word before sleeping: on the order of 100 microseconds. */
 const BARRIER_SPINS = 20000;
+
+/**
+ * Whether the barrier's generation moves on within BARRIER_SPINS loads. A function of its own so
+ * that the loop's optimised code ends in a plain return: code after a loop that was optimised
+ * while it ran has no type feedback yet, and V8 would deoptimise there at every barrier.
+ */
+function spinUntilChanged(words: Int32Array, generation: number): boolean {
+  for (let spin = 0; spin < BARRIER_SPINS; spin++) if (Atomics.load(words, CONTROL.barrierGeneration) !== generation) return true;
+  return false;
+}
 
 function atomicMax(words: Int32Array, index: number, value: number): void {
   for (let current = Atomics.load(words, index); value > current; current = Atomics.load(words, index)) {
