@@ -35,38 +35,48 @@ const BLOCK_BITS = 12;
 function recordsByTarget(world: World, logs: readonly RecordLog[]): RecordLog {
   const { lo, hi, replica } = world.partition;
   const scratch = world.scratch;
+  const sorted = scratch.sortedLog;
   const counts = scratch.blockCounts.fill(0);
+  // Each loop sits in a function of its own whose optimised code ends in a return: V8 optimises a
+  // long loop while it runs, and code after it would have no type feedback and deoptimise daily.
   let total = 0;
-  for (const log of logs) {
-    const data = log.data;
-    const end = Math.min(log.length, log.capacity) * RECORD_INTS;
-    for (let at = 0; at < end; at += RECORD_INTS) {
-      const target = data[at + 1];
-      if (!replica && (target < lo || target >= hi)) continue;
-      counts[(target >>> BLOCK_BITS) + 1]++;
-      total++;
-    }
-  }
+  for (let w = 0; w < logs.length; w++) total += countByBlock(logs[w], counts, lo, hi, replica);
   for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
   if (scratch.sortedRecords.length < total * RECORD_INTS) scratch.sortedRecords = new Int32Array(total * RECORD_INTS * 2);
   const out = scratch.sortedRecords;
-  for (const log of logs) {
-    const data = log.data;
-    const end = Math.min(log.length, log.capacity) * RECORD_INTS;
-    for (let at = 0; at < end; at += RECORD_INTS) {
-      const target = data[at + 1];
-      if (!replica && (target < lo || target >= hi)) continue;
-      const to = counts[target >>> BLOCK_BITS]++ * RECORD_INTS;
-      out[to] = data[at];
-      out[to + 1] = target;
-      out[to + 2] = data[at + 2];
-      out[to + 3] = data[at + 3];
-    }
-  }
-  const sorted = scratch.sortedLog;
+  for (let w = 0; w < logs.length; w++) scatterByBlock(logs[w], counts, out, lo, hi, replica);
   sorted.data = out;
   sorted.length = total;
   return sorted;
+}
+
+/** Counts a log's records per block of targets this worker applies; returns how many. */
+function countByBlock(log: RecordLog, counts: Int32Array, lo: number, hi: number, replica: boolean): number {
+  const data = log.data;
+  const end = Math.min(log.length, log.capacity) * RECORD_INTS;
+  let total = 0;
+  for (let at = 0; at < end; at += RECORD_INTS) {
+    const target = data[at + 1];
+    if (!replica && (target < lo || target >= hi)) continue;
+    counts[(target >>> BLOCK_BITS) + 1]++;
+    total++;
+  }
+  return total;
+}
+
+/** Copies a log's records to their places in `out`, advancing each block's start in `starts`. */
+function scatterByBlock(log: RecordLog, starts: Int32Array, out: Int32Array, lo: number, hi: number, replica: boolean): void {
+  const data = log.data;
+  const end = Math.min(log.length, log.capacity) * RECORD_INTS;
+  for (let at = 0; at < end; at += RECORD_INTS) {
+    const target = data[at + 1];
+    if (!replica && (target < lo || target >= hi)) continue;
+    const to = starts[target >>> BLOCK_BITS]++ * RECORD_INTS;
+    out[to] = data[at];
+    out[to + 1] = target;
+    out[to + 2] = data[at + 2];
+    out[to + 3] = data[at + 3];
+  }
 }
 
 function applyLog(world: World, day: number, log: RecordLog): void {
