@@ -7,7 +7,6 @@ import { draw } from './random.ts';
 import { EXPOSE, LAPSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
-import { externalBounds } from './day-phase1.ts';
 import { wordOfMouthPace, type World } from './world.ts';
 
 const M = metricIndex;
@@ -179,10 +178,11 @@ function grow(list: Int32Array): Int32Array {
 }
 
 function followPurchases(world: World, day: number): void {
-  const { state: s, population: pop, params: p, counters, keys } = world;
+  const { state: s, population: pop, params: p, counters } = world;
   const T = p.tierCount;
   const list = world.scratch.purchasers;
-  const wordOfMouth = !world.mixed && p.wordOfMouth.some((x) => x > 0);
+  // The table is empty exactly when word of mouth along ties is off (finishParts).
+  const wordOfMouth = world.wordOfMouth.pace.length > 0;
   for (let k = 0; k < world.scratch.purchaserCount; k++) {
     const agent = list[k];
     const t = pop.tier[agent];
@@ -254,11 +254,7 @@ function reschedule(world: World, day: number): void {
   }
 }
 
-/**
- * The first candidate day after `day` of a daily Bernoulli whose bound changes by thinning window:
- * a geometric number of days at the window's bound; past the window's end, start again from there
- * with the next window's bound (the geometric is memoryless). `bound(window)` may be 0.
- */
+/** What nextCandidate schedules: an external channel's candidate or a repeat purchase's. */
 export const EXTERNAL = 0;
 const REPEAT = 1;
 

@@ -1,6 +1,6 @@
 // Per-day parameter tables read by the kernel: the scenario with interventions and festivals
 // applied, flattened to typed arrays indexed by day (and tier, or channel). Also the bounds used
-// for thinning (the largest value a rate takes over the whole run).
+// for thinning (the largest value a rate takes within each window of WINDOW_DAYS days).
 import { CHANNELS, type Scenario } from '../scenario/schema.ts';
 import { festivalTable, forEachDay, interventionMarkers, type FestivalTable, type Marker } from './calendar.ts';
 

@@ -62,12 +62,10 @@ export function draw(key: number, a: number, b: number, c: number): number {
   return (h + 0.5) / TWO_POW_32;
 }
 
-/** Uniform in (0, 1) from two integers: the cheaper draw for one per tie. */
-export function drawPair(key: number, a: number, b: number): number {
-  return drawPairWith(pairKey(key, a), b);
-}
-
-/** drawPair split in two, for a loop over many b with the same a: pairKey once, then drawPairWith. */
+/**
+ * Uniform in (0, 1) from two integers, the cheaper draw for one per tie, in two steps for a loop
+ * over many b with the same a: drawPairWith(pairKey(key, a), b).
+ */
 export function pairKey(key: number, a: number): number {
   return key ^ mix(a);
 }
