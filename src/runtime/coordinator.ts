@@ -12,6 +12,7 @@ import { agentRange, type WorldParts } from '../engine/world.ts';
 import type { Ties } from '../engine/ties.ts';
 import type { Groups } from '../engine/groups.ts';
 import { finishedTies } from '../engine/erdos-renyi.ts';
+import { RECORD_INTS } from '../engine/record-log.ts';
 import { CONTROL, controlWords, type BuiltWorld, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
@@ -104,7 +105,7 @@ export class Simulation {
         ? {
             words: new Int32Array(new SharedArrayBuffer(4 * controlWords(W))),
             newCustomers: new Int32Array(new SharedArrayBuffer(4 * built.agents)),
-            logs: Array.from({ length: W }, () => new Int32Array(new SharedArrayBuffer(16 * (options.firstLogRecords ?? FIRST_LOG_RECORDS)))),
+            logs: Array.from({ length: W }, () => new Int32Array(new SharedArrayBuffer(4 * RECORD_INTS * (options.firstLogRecords ?? FIRST_LOG_RECORDS)))),
             counters: new Float64Array(new SharedArrayBuffer(8 * W * 2 * T * METRIC_COUNT)),
             series: new Float64Array(new SharedArrayBuffer(8 * seriesLength(scenario.days, T))),
           }
@@ -112,20 +113,21 @@ export class Simulation {
       const n = built.agents;
       await guard(
         Promise.all(
-          hosts.map((h, w) =>
-            h.api.attach({
+          hosts.map((h, w) => {
+            const [lo, hi] = agentRange(n, w, W);
+            return h.api.attach({
               scenario,
               seed: options.seed,
               worker: w,
               workers: W,
-              lo: agentRange(n, w, W)[0],
-              hi: agentRange(n, w, W)[1],
+              lo,
+              hi,
               parts: built.parts ?? undefined,
               control: control ?? undefined,
               edgeList: shared ? undefined : options.edgeList,
               spin: W <= (options.cores ?? globalThis.navigator?.hardwareConcurrency ?? 1),
-            }),
-          ),
+            });
+          }),
         ),
       );
       const ledger = shared ? null : new Ledger(scenario.days, built.tierSizes);
@@ -138,7 +140,7 @@ export class Simulation {
 
   /** Records each worker's shared log holds now (it grows when a day needs more). */
   get logCapacity(): number {
-    return this.control ? this.control.logs[0].length / 4 : Infinity;
+    return this.control ? this.control.logs[0].length / RECORD_INTS : Infinity;
   }
 
   get done(): boolean {
@@ -172,7 +174,7 @@ export class Simulation {
       if (report.status === 'overflow') {
         // A day's records did not fit: give every worker larger logs and rerun that day's phase 1.
         const records = Math.ceil((report.needed ?? 0) * 1.5);
-        control.logs.splice(0, control.logs.length, ...control.logs.map(() => new Int32Array(new SharedArrayBuffer(16 * records))));
+        control.logs.splice(0, control.logs.length, ...control.logs.map(() => new Int32Array(new SharedArrayBuffer(4 * RECORD_INTS * records))));
         Atomics.store(control.words, CONTROL.overflowNeeded, 0);
         await this.guard(Promise.all(this.hosts.map((h) => h.api.setLogs(control.logs))));
       } else if (report.status === 'cancelled') return;

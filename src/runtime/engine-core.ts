@@ -6,7 +6,7 @@ import { dayPhase1 } from '../engine/day-phase1.ts';
 import { dayPhase2 } from '../engine/day-phase2.ts';
 import { allocateLocal, allocateShared } from '../engine/memory.ts';
 import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
-import { RecordLog } from '../engine/record-log.ts';
+import { RECORD_INTS, RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
 import { PairList } from '../engine/ties.ts';
 import { agentRange, buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
@@ -174,7 +174,7 @@ export class EngineCore implements EngineWorkerApi {
     if (day === 0) startPhase1(world);
     else dayPhase1(world, day);
     const length = world.log.length;
-    return { log: world.log.data.slice(0, length * 4), length };
+    return { log: world.log.data.slice(0, length * RECORD_INTS), length };
   }
 
   phaseTwo(day: number, logs: PhaseOneResult[]): PhaseTwoResult {

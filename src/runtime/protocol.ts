@@ -99,7 +99,7 @@ export interface AgentSnapshot {
   readonly firstSource: Int32Array;
 }
 
-/** What an engine worker does; implemented in engine-core.ts, exposed with comlink. */
+/** A built world: its shared parts (shared-memory mode) and the figures the coordinator needs. */
 export interface BuiltWorld {
   readonly parts: WorldParts | null;
   readonly agents: number;
@@ -107,6 +107,7 @@ export interface BuiltWorld {
   readonly tierSizes: number[];
 }
 
+/** What an engine worker does; implemented in engine-core.ts, exposed with comlink. */
 export interface EngineWorkerApi {
   /** Builds a whole world in this worker (returned when `shared`). */
   build(request: BuildRequest): BuiltWorld;
@@ -131,7 +132,8 @@ export interface EngineWorkerApi {
   phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }, newCustomers: Int32Array[]): PhaseOneResult;
   /** Transfer mode: phase 2 with every worker's log. */
   phaseTwo(day: number, logs: PhaseOneResult[]): PhaseTwoResult;
-  /** Cumulative cross-tier flow of adoptions triggered by owned... counted by owned targets. */
+  /** Cumulative cross-tier flow of adoptions (by tier of buyer and of the friend who triggered
+   *  them), counted for this worker's agents. */
   flow(): Float64Array;
   /** State of some agents (a replica or shared state holds everyone). */
   snapshot(ids: Uint32Array): AgentSnapshot;
