@@ -62,6 +62,7 @@ export function runSummary(identity: RunIdentity, run: ScenarioRun, clock: RunCl
       wall_seconds: seconds(clock.wallSeconds),
       setup_seconds: seconds(run.timings.setupSeconds),
       simulation_seconds: seconds(run.timings.simulationSeconds),
+      word_of_mouth_kernel: run.timings.wordOfMouth,
       // Largest resident set of this process so far, worker threads included.
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
     },

@@ -9,7 +9,7 @@
 // the one scattered write per tie — the bottleneck of graph building at 10^7 agents — so they are
 // first partitioned into buckets of 2^16 rows, keeping each bucket's writes within a few megabytes.
 import { binomial } from './distributions.ts';
-import { allocateLocal, arrays, type Allocate } from './memory.ts';
+import { allocateLocal, arrays, type Allocate, type Arrays } from './memory.ts';
 import { stream } from './random.ts';
 import type { Ties } from './ties.ts';
 
@@ -35,8 +35,12 @@ export interface ErdosRenyiJob {
   readonly neighbors: Uint32Array;
 }
 
-/** Step 0 (one worker): how many ties each chunk holds, and every buffer the steps fill. */
-export function planErdosRenyi(agents: number, meanDegree: number, seed: number, allocate: Allocate): ErdosRenyiJob {
+/**
+ * Step 0 (one worker): how many ties each chunk holds, and every buffer the steps fill; the ties
+ * themselves (offsets, neighbors) are made with `hot` (see kernel-memory.ts), the scratch with
+ * `allocate`.
+ */
+export function planErdosRenyi(agents: number, meanDegree: number, seed: number, allocate: Allocate, hot?: Arrays): ErdosRenyiJob {
   const mem = arrays(allocate);
   const n = agents;
   const ties = n < 2 ? 0 : Math.min(Math.round((n * meanDegree) / 2), (n * (n - 1)) / 2);
@@ -70,8 +74,8 @@ export function planErdosRenyi(agents: number, meanDegree: number, seed: number,
     mirrorSource: mem.u32(ties),
     mirrorTarget: mem.u16(ties),
     backwardCount: mem.u32(n),
-    offsets: mem.u32(n + 1),
-    neighbors: mem.u32(2 * ties),
+    offsets: (hot ?? mem).u32(n + 1),
+    neighbors: (hot ?? mem).u32(2 * ties),
   };
 }
 
@@ -180,8 +184,8 @@ export function finishedTies(job: ErdosRenyiJob): Ties {
 }
 
 /** Every step in turn, in this thread. */
-export function erdosRenyiTies(agents: number, meanDegree: number, seed: number, allocate: Allocate = allocateLocal): Ties {
-  const job = planErdosRenyi(agents, meanDegree, seed, allocate);
+export function erdosRenyiTies(agents: number, meanDegree: number, seed: number, allocate: Allocate = allocateLocal, hot?: Arrays): Ties {
+  const job = planErdosRenyi(agents, meanDegree, seed, allocate, hot);
   for (let c = 0; c < job.chunks; c++) generateChunk(job, c);
   for (let c = 0; c < job.chunks; c++) partitionChunk(job, c);
   for (let b = 0; b < job.buckets; b++) countBucket(job, b);

@@ -6,7 +6,7 @@
 //  - mixed: no ties at all (everyone meets everyone: the Bass mean field).
 import type { Scenario } from '../scenario/schema.ts';
 import { aliasTable, normal, sampleAlias, type AliasTable } from './distributions.ts';
-import { allocateLocal, type Allocate } from './memory.ts';
+import { allocateLocal, type Allocate, type Arrays } from './memory.ts';
 import type { Population } from './population.ts';
 import { stream, type Stream } from './random.ts';
 import { PairList, tiesFromPairs, type Ties } from './ties.ts';
@@ -34,7 +34,7 @@ export function tierTieCounts(population: Population, meanFriends: readonly numb
   return ends.map((row, s) => row.map((x, t) => (x + ends[t][s]) / 2));
 }
 
-export function generatedTies(scenario: Scenario, population: Population, seed: number, allocate: Allocate = allocateLocal): Ties {
+export function generatedTies(scenario: Scenario, population: Population, seed: number, allocate: Allocate = allocateLocal, hot?: Arrays): Ties {
   const { agents, tier, blockStart, tierCount } = population;
   const net = scenario.network;
   const meanFriends = scenario.tiers.map((t) => t.meanFriends);
@@ -79,7 +79,7 @@ export function generatedTies(scenario: Scenario, population: Population, seed: 
       }
     }
   }
-  return tiesFromPairs(agents, pairs, allocate);
+  return tiesFromPairs(agents, pairs, allocate, hot);
 }
 
 export function tierMembers(population: Population): Uint32Array[] {

@@ -10,6 +10,9 @@ import { Ledger, type DailySeries } from './metrics.ts';
 import { CUSTOMER } from './state.ts';
 import { createParts, createWorld, type EdgeListInput, type World } from './world.ts';
 import { headline, type Headline } from './headline.ts';
+import { KernelMemory } from './kernel-memory.ts';
+import { allocateShared } from './memory.ts';
+import { wordOfMouthKernel } from './compiled-word-of-mouth.ts';
 import type { Marker } from './calendar.ts';
 
 /** Day 0, phase 1: owned agents chosen as initial customers (one draw each, worker-independent). */
@@ -69,12 +72,20 @@ export interface SimulateOptions {
   readonly edgeList?: EdgeListInput;
   /** Called after each day; return false to stop early. */
   readonly onDay?: (day: number) => boolean | void;
+  /** Run word of mouth along ties with the compiled module, as workers on shared memory do, instead
+   *  of the TypeScript loop (the results are identical; tests compare the two). */
+  readonly compiledWordOfMouth?: boolean;
 }
 
 /** Runs a scenario in this thread: the reference path the workers must reproduce exactly. */
 export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
-  const parts = createParts(scenario, options.seed, undefined, options.edgeList);
+  const kernel = options.compiledWordOfMouth ? KernelMemory.create(allocateShared) : null;
+  if (options.compiledWordOfMouth && !kernel) throw new Error('compiled word of mouth needs shared WebAssembly memory, which this runtime lacks');
+  const parts = createParts(scenario, options.seed, undefined, options.edgeList, kernel);
   const world = createWorld(scenario, options.seed, parts);
+  if (options.compiledWordOfMouth && wordOfMouthKernel(world) !== 'webassembly') {
+    throw new Error(wordOfMouthKernel(world) === 'off' ? 'this scenario has no word of mouth along ties to compile' : 'word of mouth could not be compiled for this world');
+  }
   const ledger = new Ledger(scenario.days, parts.population.tierSizes);
   startPhase1(world);
   startPhase2(world, [world.log]);

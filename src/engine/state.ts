@@ -1,6 +1,6 @@
 // Mutable per-agent state, struct-of-arrays. Days are Int16 (a run is at most 20,000 days);
 // NEVER marks "no such day".
-import { arrays, type Allocate } from './memory.ts';
+import { arrays, type Allocate, type Arrays } from './memory.ts';
 
 export const UNAWARE = 0;
 export const AWARE = 1;
@@ -40,19 +40,21 @@ export interface WordOfMouthTable {
   readonly day: Int32Array;
 }
 
-export function createWordOfMouth(agents: number, allocate: Allocate, enabled: boolean): WordOfMouthTable {
-  const buffer = allocate(enabled ? 8 * agents : 0);
-  const table = { pace: new Float32Array(buffer), day: new Int32Array(buffer) };
+/** `hot` makes the table (see kernel-memory.ts). */
+export function createWordOfMouth(agents: number, allocate: Allocate, enabled: boolean, hot: Arrays = arrays(allocate)): WordOfMouthTable {
+  const day = hot.i32(enabled ? 2 * agents : 0);
+  const table = { pace: new Float32Array(day.buffer, day.byteOffset, day.length), day };
   for (let i = 0; i < (enabled ? agents : 0); i++) table.day[2 * i + 1] = NEVER;
   return table;
 }
 
 export const STATE_BYTES_PER_AGENT = 1 + 2 + 2 + 2 + 2 + 1 + 4 + 2 + 2 + 2 + 4 + 8;
 
-export function createState(agents: number, allocate: Allocate): AgentState {
+/** `hot` makes the arrays word of mouth reads, status and wordOfMouthSource (see kernel-memory.ts). */
+export function createState(agents: number, allocate: Allocate, hot: Arrays = arrays(allocate)): AgentState {
   const mem = arrays(allocate);
   return {
-    status: mem.u8(agents),
+    status: hot.u8(agents),
     awareDay: mem.i16(agents).fill(NEVER),
     adoptDay: mem.i16(agents).fill(NEVER),
     lastPurchase: mem.i16(agents).fill(NEVER),
@@ -62,6 +64,6 @@ export function createState(agents: number, allocate: Allocate): AgentState {
     socialSeen: mem.u16(agents),
     nextExternal: mem.i16(agents).fill(NEVER),
     nextRepeat: mem.i16(agents).fill(NEVER),
-    wordOfMouthSource: mem.i32(agents).fill(-1),
+    wordOfMouthSource: hot.i32(agents).fill(-1),
   };
 }

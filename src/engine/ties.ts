@@ -1,7 +1,7 @@
 // Compressed sparse rows of undirected ties, built from a list of pairs: each row sorted, no
 // self-ties, no duplicate ties. Rows are sorted so a tie can be found by binary search and so the
 // layout (and every result that walks it) is the same however the pairs were produced.
-import { arrays, allocateLocal, type Allocate } from './memory.ts';
+import { arrays, allocateLocal, type Allocate, type Arrays } from './memory.ts';
 
 export interface Ties {
   readonly agents: number;
@@ -38,8 +38,9 @@ export class PairList {
 
 const MAX_ENTRIES = 4294967295;
 
-export function tiesFromPairs(agents: number, pairs: PairList, allocate: Allocate = allocateLocal): Ties {
-  const mem = arrays(allocate);
+/** Rows from pairs; `hot` makes the rows (see kernel-memory.ts). */
+export function tiesFromPairs(agents: number, pairs: PairList, allocate: Allocate = allocateLocal, hot: Arrays = arrays(allocate)): Ties {
+  const mem = hot;
   const m = pairs.length;
   if (2 * m > MAX_ENTRIES) throw new RangeError(`${m} ties exceed the ${MAX_ENTRIES / 2} a network can hold`);
   const offsets = mem.u32(agents + 1);

@@ -3,7 +3,9 @@
 // workers; each worker owns the agents lo..hi-1 and keeps its own event queues and counters.
 import type { Scenario } from '../scenario/schema.ts';
 import { generateGroups, emptyGroups, type Groups } from './groups.ts';
-import { allocateLocal, type Allocate } from './memory.ts';
+import { allocateLocal, arrays, type Allocate } from './memory.ts';
+import type { KernelMemory } from './kernel-memory.ts';
+import { CompiledWordOfMouth } from './compiled-word-of-mouth.ts';
 import { METRIC_COUNT } from './metrics.ts';
 import { generatedTies } from './network.ts';
 import { erdosRenyiTies } from './erdos-renyi.ts';
@@ -25,6 +27,9 @@ export interface WorldParts {
   readonly wordOfMouth: WordOfMouthTable;
   /** True when `network.kind` is `mixed`: no ties, everyone meets everyone. */
   readonly mixed: boolean;
+  /** The shared WebAssembly memory holding the ties, status, word-of-mouth table and sources, when
+   *  they all are in one (kernel-memory.ts): then word of mouth runs compiled. */
+  readonly kernelMemory?: WebAssembly.Memory;
 }
 
 export interface EdgeListInput {
@@ -41,34 +46,43 @@ export function layoutParts(scenario: Scenario, seed: number, allocate: Allocate
   return layoutPopulation(scenario, seed, allocate, edgeList?.tiers);
 }
 
-export function buildNetwork(scenario: Scenario, seed: number, population: Population, allocate: Allocate, edgeList?: EdgeListInput): { ties: Ties; groups: Groups } {
+export function buildNetwork(scenario: Scenario, seed: number, population: Population, allocate: Allocate, edgeList?: EdgeListInput, kernel?: KernelMemory | null): { ties: Ties; groups: Groups } {
   const agents = population.agents;
   const kind = scenario.network.kind;
+  const hot = kernel?.arrays ?? arrays(allocate);
   let ties: Ties;
-  if (kind === 'erdos-renyi') ties = erdosRenyiTies(agents, scenario.network.meanDegree, seed, allocate);
-  else if (kind === 'generated') ties = generatedTies(scenario, population, seed, allocate);
+  if (kind === 'erdos-renyi') ties = erdosRenyiTies(agents, scenario.network.meanDegree, seed, allocate, hot);
+  else if (kind === 'generated') ties = generatedTies(scenario, population, seed, allocate, hot);
   else if (kind === 'edge-list') {
     if (!edgeList) throw new Error('network.kind is "edge-list" but no edge list was loaded');
-    ties = tiesFromPairs(agents, edgeList.pairs, allocate);
-  } else ties = tiesFromPairs(agents, new PairList(0), allocate);
+    ties = tiesFromPairs(agents, edgeList.pairs, allocate, hot);
+  } else ties = tiesFromPairs(agents, new PairList(0), allocate, hot);
   const groups = kind === 'generated' ? generateGroups(scenario, population, seed, allocate) : emptyGroups(agents, allocate);
   return { ties, groups };
 }
 
-/** The last step, once traits are drawn: agent state and the word-of-mouth table. */
-export function finishParts(scenario: Scenario, population: Population, network: { ties: Ties; groups: Groups }, allocate: Allocate): WorldParts {
+/**
+ * The last step, once traits are drawn: agent state and the word-of-mouth table. With a kernel
+ * memory that the network's ties were also built in, the world runs word of mouth compiled.
+ */
+export function finishParts(scenario: Scenario, population: Population, network: { ties: Ties; groups: Groups }, allocate: Allocate, kernel?: KernelMemory | null): WorldParts {
   const agents = population.agents;
   const mixed = scenario.network.kind === 'mixed';
   const perTie = dayParameters(scenario).wordOfMouth;
-  const wordOfMouth = createWordOfMouth(agents, allocate, !mixed && perTie.some((x) => x > 0));
+  const hot = kernel?.arrays ?? arrays(allocate);
+  const wordOfMouth = createWordOfMouth(agents, allocate, !mixed && perTie.some((x) => x > 0), hot);
   for (let i = 0; i < wordOfMouth.pace.length / 2; i++) wordOfMouth.pace[2 * i] = wordOfMouthPace(perTie, population, i);
-  return { population, ...network, state: createState(agents, allocate), wordOfMouth, mixed };
+  const state = createState(agents, allocate, hot);
+  const inKernel = kernel && kernel.complete && [network.ties.offsets, network.ties.neighbors, state.status, state.wordOfMouthSource, wordOfMouth.day].every((a) => kernel.holds(a));
+  const kernelMemory = inKernel ? kernel.memory : undefined;
+  return { population, ...network, state, wordOfMouth, mixed, ...(kernelMemory ? { kernelMemory } : {}) };
 }
 
-export function createParts(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, edgeList?: EdgeListInput): WorldParts {
+/** `kernel`: where the arrays the compiled word-of-mouth step reads go (kernel-memory.ts). */
+export function createParts(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, edgeList?: EdgeListInput, kernel?: KernelMemory | null): WorldParts {
   const population = layoutParts(scenario, seed, allocate, edgeList);
   drawTraits(scenario, seed, population);
-  return finishParts(scenario, population, buildNetwork(scenario, seed, population, allocate, edgeList), allocate);
+  return finishParts(scenario, population, buildNetwork(scenario, seed, population, allocate, edgeList, kernel), allocate, kernel);
 }
 
 /** 1 / ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility; 0 when τ = 0.
@@ -122,6 +136,9 @@ export interface World extends WorldParts {
   readonly flow: Float64Array;
   /** Whole-world figures of the previous day, the same on every worker. */
   readonly globals: { activeCustomers: number; adTargeting: number };
+  /** Word of mouth compiled to WebAssembly, when the parts are in a kernel memory; else null and
+   *  the TypeScript loop runs. The two give identical results. */
+  readonly compiledWordOfMouth: CompiledWordOfMouth | null;
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
   readonly scratch: { touchSink: Int32Array; purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
 }
@@ -165,6 +182,7 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
     counters: new Float64Array(T * METRIC_COUNT),
     flow: new Float64Array(T * T),
     globals: { activeCustomers: 0, adTargeting: 1 },
+    compiledWordOfMouth: CompiledWordOfMouth.forWorld(parts),
     scratch: {
       touchSink: new Int32Array(1),
       purchasers: new Int32Array(1024),

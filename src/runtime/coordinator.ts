@@ -2,6 +2,7 @@
 // ranges, and drives days — by letting the workers run on shared memory with an Atomics barrier,
 // or, without SharedArrayBuffer, by carrying each day's logs between them. Results are the same
 // either way and for any number of workers. The coordinator never runs the daily kernel.
+import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 import type { Remote } from 'comlink';
 import type { Scenario } from '../scenario/schema.ts';
 import { Ledger, METRIC_COUNT, seriesLength, type DailySeries } from '../engine/metrics.ts';
@@ -67,6 +68,8 @@ export class Simulation {
     readonly ties: number,
     readonly tierSizes: number[],
     readonly setupSeconds: number,
+    /** How the workers run word of mouth along ties (the results are the same either way). */
+    readonly wordOfMouth: WordOfMouthKernel,
   ) {
     this.params = dayParameters(scenario);
     this.series = ledger ? ledger.series : { days: scenario.days, tiers: tierSizes.length, values: control!.series };
@@ -111,7 +114,7 @@ export class Simulation {
           }
         : null;
       const n = built.agents;
-      await guard(
+      const attached = await guard(
         Promise.all(
           hosts.map((h, w) => {
             const [lo, hi] = agentRange(n, w, W);
@@ -131,7 +134,10 @@ export class Simulation {
         ),
       );
       const ledger = shared ? null : new Ledger(scenario.days, built.tierSizes);
-      return new Simulation(scenario, options.seed, hosts, built.parts, control, ledger, n, built.ties, built.tierSizes, (performance.now() - started) / 1000);
+      const kernels = new Set(attached.map((a) => a.wordOfMouth));
+      // Workers that disagree (one could not instantiate the module) still agree on every result.
+      const wordOfMouth = kernels.size === 1 ? attached[0].wordOfMouth : 'typescript';
+      return new Simulation(scenario, options.seed, hosts, built.parts, control, ledger, n, built.ties, built.tierSizes, (performance.now() - started) / 1000, wordOfMouth);
     } catch (error) {
       for (const h of hosts) h.terminate();
       throw error;

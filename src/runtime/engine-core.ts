@@ -5,6 +5,8 @@
 import { dayPhase1 } from '../engine/day-phase1.ts';
 import { dayPhase2 } from '../engine/day-phase2.ts';
 import { allocateLocal, allocateShared } from '../engine/memory.ts';
+import { KernelMemory } from '../engine/kernel-memory.ts';
+import { wordOfMouthKernel, type WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
 import { RECORD_INTS, RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
@@ -34,13 +36,17 @@ export class EngineCore implements EngineWorkerApi {
   private workers = 1;
   private logViews: RecordLog[] = [];
   private spin = false;
+  /** On shared memory, the building worker puts the arrays compiled word of mouth reads here. */
+  private kernel: KernelMemory | null = null;
 
   build(request: BuildRequest): BuiltWorld {
-    const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList));
+    const kernel = request.shared ? KernelMemory.create(allocateShared) : null;
+    const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList), kernel);
     return this.keep(parts, request.shared);
   }
 
   layout(request: BuildRequest): Population {
+    this.kernel = KernelMemory.create(allocateShared);
     return layoutParts(request.scenario, request.seed, allocateShared, edgeListInput(request.edgeList));
   }
 
@@ -49,16 +55,18 @@ export class EngineCore implements EngineWorkerApi {
   }
 
   network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups } {
-    return buildNetwork(request.scenario, request.seed, population, allocateShared, edgeListInput(request.edgeList));
+    return buildNetwork(request.scenario, request.seed, population, allocateShared, edgeListInput(request.edgeList), this.kernel);
   }
 
   finish(request: BuildRequest, population: Population, network: { ties: Ties; groups?: Groups }): BuiltWorld {
     const groups = network.groups ?? emptyGroups(population.agents, allocateShared);
-    return this.keep(finishParts(request.scenario, population, { ties: network.ties, groups }, allocateShared), true);
+    const parts = finishParts(request.scenario, population, { ties: network.ties, groups }, allocateShared, this.kernel);
+    this.kernel = null;
+    return this.keep(parts, true);
   }
 
   planTies(request: BuildRequest): ErdosRenyiJob {
-    return planErdosRenyi(request.scenario.population.agents, request.scenario.network.meanDegree, request.seed, allocateShared);
+    return planErdosRenyi(request.scenario.population.agents, request.scenario.network.meanDegree, request.seed, allocateShared, this.kernel?.arrays);
   }
 
   tiesStep(step: TiesStep, job: ErdosRenyiJob, request: BuildRequest, population: Population, worker: number, workers: number): void {
@@ -82,7 +90,7 @@ export class EngineCore implements EngineWorkerApi {
     return { parts: shared ? parts : null, agents: parts.population.agents, ties: parts.ties.count, tierSizes: [...parts.population.tierSizes] };
   }
 
-  attach(request: AttachRequest): { setupSeconds: number } {
+  attach(request: AttachRequest): { setupSeconds: number; wordOfMouth: WordOfMouthKernel } {
     const started = performance.now();
     const parts = request.parts ?? this.parts ?? createParts(request.scenario, request.seed, allocateLocal, edgeListInput(request.edgeList));
     this.parts = parts;
@@ -103,7 +111,7 @@ export class EngineCore implements EngineWorkerApi {
       this.ledger = new Ledger(request.scenario.days, parts.population.tierSizes, request.worker === 0 ? control.series : undefined);
       this.setLogs(control.logs);
     }
-    return { setupSeconds: (performance.now() - started) / 1000 };
+    return { setupSeconds: (performance.now() - started) / 1000, wordOfMouth: wordOfMouthKernel(world) };
   }
 
   setLogs(logs: Int32Array[]): void {

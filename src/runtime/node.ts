@@ -99,7 +99,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     }
     const simulationSeconds = (performance.now() - started) / 1000;
     const result = await simulation.result();
-    return { ...result, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds } };
+    return { ...result, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds, wordOfMouth: simulation.wordOfMouth } };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     simulation.dispose();

@@ -1,6 +1,7 @@
 // The one typed contract between the page / CLI side and an engine worker. Everything crossing it
 // is structured-cloneable; typed arrays on SharedArrayBuffers are shared, others are copied or
 // transferred explicitly.
+import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { WorldParts } from '../engine/world.ts';
 import type { Population } from '../engine/population.ts';
@@ -122,7 +123,8 @@ export interface EngineWorkerApi {
    *  share of trait chunks). */
   planTies(request: BuildRequest): ErdosRenyiJob;
   tiesStep(step: TiesStep, job: ErdosRenyiJob, request: BuildRequest, population: Population, worker: number, workers: number): void;
-  attach(request: AttachRequest): { setupSeconds: number };
+  /** Also says how this worker runs word of mouth (compiled when its world is in a kernel memory). */
+  attach(request: AttachRequest): { setupSeconds: number; wordOfMouth: WordOfMouthKernel };
   /** SharedArrayBuffer mode: run days `from`..`to` with the other workers, synchronised by Atomics. */
   runDays(from: number, to: number): RunReport;
   /** Replace this worker's view of the logs after an overflow (new, larger buffers). */

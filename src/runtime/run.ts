@@ -3,6 +3,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunResult } from '../engine/simulation.ts';
 import type { EdgeListPayload } from './protocol.ts';
+import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 
 export interface RunOptions {
   readonly seed: number;
@@ -18,6 +19,8 @@ export interface RunOptions {
 export interface RunTimings {
   readonly setupSeconds: number;
   readonly simulationSeconds: number;
+  /** How word of mouth along ties ran: compiled to WebAssembly, in TypeScript, or off. */
+  readonly wordOfMouth: WordOfMouthKernel;
 }
 
 export type ScenarioRun = RunResult & { readonly timings: RunTimings; readonly workers: number };

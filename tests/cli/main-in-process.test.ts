@@ -11,7 +11,7 @@ import { ROOT, SMALL_WORLD, scratchDir } from './tierwave.ts';
 const runInThread: RunScenario = async (scenario, options) => {
   const started = performance.now();
   const result = simulate(scenario, { seed: options.seed, onDay: (day) => void options.onDay?.(day, scenario.days) });
-  return { ...result, workers: 0, timings: { setupSeconds: 0, simulationSeconds: (performance.now() - started) / 1000 } };
+  return { ...result, workers: 0, timings: { setupSeconds: 0, simulationSeconds: (performance.now() - started) / 1000, wordOfMouth: 'typescript' } };
 };
 
 /** A stream that is not a terminal, so no progress bar is drawn. */

@@ -12,7 +12,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 
 interface Report {
   crossOriginIsolated: boolean;
-  runs: { workers: number; shared: boolean; digest: string }[];
+  runs: { workers: number; shared: boolean; wordOfMouth: string; digest: string }[];
   error?: string;
 }
 
@@ -30,7 +30,11 @@ async function serve(isolated: boolean): Promise<ViteDevServer> {
 describe('determinism in Chromium', () => {
   let browser: Browser;
   const servers: ViteDevServer[] = [];
-  const values = simulate(loadScenarioFile('scenarios/jd-tencent-2014.json', [{ path: 'population.agents', value: 20000 }]).scenario, { seed: 42 }).series.values;
+  const scenario = loadScenarioFile('scenarios/jd-tencent-2014.json', [
+    { path: 'population.agents', value: 20000 },
+    { path: 'channels.direct.dailyContact', value: 0.05 },
+  ]).scenario;
+  const values = simulate(scenario, { seed: 42 }).series.values;
   const nodeDigest = createHash('sha256').update(Buffer.from(values.buffer, values.byteOffset, values.byteLength)).digest('hex');
 
   beforeAll(async () => {
@@ -53,7 +57,11 @@ describe('determinism in Chromium', () => {
         expect(report.error).toBeUndefined();
         expect(report.crossOriginIsolated).toBe(isolated);
         expect(report.runs.length).toBe(isolated ? 6 : 3);
-        for (const run of report.runs) expect(run.digest, `workers=${run.workers} shared=${run.shared}`).toBe(nodeDigest);
+        for (const run of report.runs) {
+          expect(run.digest, `workers=${run.workers} shared=${run.shared}`).toBe(nodeDigest);
+          // Shared memory: word of mouth compiled to WebAssembly in the Web Workers too.
+          expect(run.wordOfMouth, `workers=${run.workers} shared=${run.shared}`).toBe(run.shared ? 'webassembly' : 'typescript');
+        }
       } finally {
         await page.close();
       }

@@ -10,19 +10,27 @@ import { WorldTooLargeError } from '../../src/engine/memory-estimate.ts';
 import type { EngineWorkerApi } from '../../src/runtime/protocol.ts';
 
 const small = loadScenarioFile('scenarios/jd-tencent-2014.json', [{ path: 'population.agents', value: 20_000 }]).scenario;
+/** The same world with word of mouth along ties (the default scenario tells friends by shares only). */
+const told = loadScenarioFile('scenarios/jd-tencent-2014.json', [{ path: 'population.agents', value: 20_000 }, { path: 'channels.direct.dailyContact', value: 0.05 }]).scenario;
 const bytes = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 
 describe('engine workers', () => {
   it('give byte-identical daily series on 1, 2 and 4 workers, shared memory or not, equal to the in-thread run', async () => {
-    const reference = bytes(simulate(small, { seed: 42 }).series.values);
-    for (const shared of [true, false]) {
-      for (const workers of [1, 2, 4]) {
-        const sim = await Simulation.create(small, { seed: 42, workers, spawn: spawnNodeWorker, shared });
-        try {
-          while (!sim.done) await sim.step(100);
-          expect(bytes(sim.series.values).equals(reference), `shared=${shared} workers=${workers}`).toBe(true);
-        } finally {
-          sim.dispose();
+    for (const scenario of [small, told]) {
+      const reference = bytes(simulate(scenario, { seed: 42 }).series.values);
+      const wordOfMouth = scenario === told;
+      for (const shared of [true, false]) {
+        for (const workers of [1, 2, 4]) {
+          const sim = await Simulation.create(scenario, { seed: 42, workers, spawn: spawnNodeWorker, shared });
+          try {
+            // On shared memory the workers run word of mouth compiled (four workers: the middle
+            // ones find their friends by bisection); transferring, in TypeScript.
+            expect(sim.wordOfMouth).toBe(!wordOfMouth ? 'off' : shared ? 'webassembly' : 'typescript');
+            while (!sim.done) await sim.step(100);
+            expect(bytes(sim.series.values).equals(reference), `word of mouth=${wordOfMouth} shared=${shared} workers=${workers}`).toBe(true);
+          } finally {
+            sim.dispose();
+          }
         }
       }
     }
@@ -36,6 +44,7 @@ describe('engine workers', () => {
     const inThread = bytes(simulate(bass, { seed: 3 }).series.values);
     const sim = await Simulation.create(bass, { seed: 3, workers: 2, spawn: spawnNodeWorker, firstLogRecords: 1024 });
     try {
+      expect(sim.wordOfMouth).toBe('webassembly');
       const firstCapacity = sim.logCapacity;
       while (!sim.done) await sim.step(60);
       expect(sim.logCapacity).toBeGreaterThan(firstCapacity);

@@ -15,14 +15,18 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const agents = Number(params.get('agents') ?? 20000);
   const seed = Number(params.get('seed') ?? 42);
-  const { scenario } = resolveScenario(scenarioText, 'scenarios/jd-tencent-2014.json', () => undefined, [{ path: 'population.agents', value: agents }]);
-  const runs: { workers: number; shared: boolean; digest: string }[] = [];
+  // With word of mouth along ties, so that the compiled step runs in the Web Workers too.
+  const { scenario } = resolveScenario(scenarioText, 'scenarios/jd-tencent-2014.json', () => undefined, [
+    { path: 'population.agents', value: agents },
+    { path: 'channels.direct.dailyContact', value: 0.05 },
+  ]);
+  const runs: { workers: number; shared: boolean; wordOfMouth: string; digest: string }[] = [];
   const modes = canShareMemory() ? [true, false] : [false];
   for (const shared of modes) {
     for (const workers of [1, 2, 4]) {
       const sim = await Simulation.create(scenario, { seed, workers, shared, spawn: spawnBrowserWorker });
       while (!sim.done) await sim.step(100);
-      runs.push({ workers, shared, digest: await digest(sim.series.values) });
+      runs.push({ workers, shared, wordOfMouth: sim.wordOfMouth, digest: await digest(sim.series.values) });
       sim.dispose();
     }
   }
