@@ -25,6 +25,8 @@ interface BenchRow extends BenchCase {
   readonly agentDaysPerSecond: number;
   readonly peakRssBytes: number;
   readonly bytesPerAgent: number;
+  /** How word of mouth along ties ran: webassembly, typescript or off. */
+  readonly wordOfMouthKernel: string;
 }
 
 const REFERENCE = 'scenarios/reference/bass-network.json';
@@ -63,6 +65,7 @@ function runCase(c: BenchCase): BenchRow {
       agentDaysPerSecond: (c.agents * summary.days) / runtime.simulation_seconds,
       peakRssBytes: peak,
       bytesPerAgent: peak / c.agents,
+      wordOfMouthKernel: String(runtime.word_of_mouth_kernel),
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -70,7 +73,7 @@ function runCase(c: BenchCase): BenchRow {
 }
 
 function table(rows: BenchRow[]): string {
-  const head = ['case', 'agents', 'workers', 'setup s', 'simulation s', 'whole s', 'agent-days/s', 'peak RSS MB', 'bytes/agent'];
+  const head = ['case', 'agents', 'workers', 'setup s', 'simulation s', 'whole s', 'agent-days/s', 'peak RSS MB', 'bytes/agent', 'word of mouth'];
   const lines = rows.map((r) => [
     r.name,
     r.agents.toExponential(0),
@@ -81,6 +84,7 @@ function table(rows: BenchRow[]): string {
     r.agentDaysPerSecond.toExponential(2),
     (r.peakRssBytes / 2 ** 20).toFixed(0),
     r.bytesPerAgent.toFixed(0),
+    r.wordOfMouthKernel,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
