@@ -40,17 +40,16 @@ const MAX_ENTRIES = 4294967295;
 
 /** Rows from pairs; `hot` makes the rows (see kernel-memory.ts). */
 export function tiesFromPairs(agents: number, pairs: PairList, allocate: Allocate = allocateLocal, hot: Arrays = arrays(allocate)): Ties {
-  const mem = hot;
   const m = pairs.length;
   if (2 * m > MAX_ENTRIES) throw new RangeError(`${m} ties exceed the ${MAX_ENTRIES / 2} a network can hold`);
-  const offsets = mem.u32(agents + 1);
+  const offsets = hot.u32(agents + 1);
   const { u, v } = pairs;
   for (let e = 0; e < m; e++) {
     offsets[u[e] + 1]++;
     offsets[v[e] + 1]++;
   }
   for (let i = 0; i < agents; i++) offsets[i + 1] += offsets[i];
-  const neighbors = mem.u32(2 * m);
+  const neighbors = hot.u32(2 * m);
   const fill = new Uint32Array(offsets.subarray(0, agents));
   for (let e = 0; e < m; e++) {
     const a = u[e];
