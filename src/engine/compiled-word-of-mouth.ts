@@ -87,20 +87,23 @@ export class CompiledWordOfMouth {
     const last = world.days;
     const at = this.at;
     const { offsets } = world.ties;
-    for (const announced of world.announced) {
+    const list = this.list;
+    for (let w = 0; w < world.announced.length; w++) {
+      const announced = world.announced[w];
       for (let k = 0; k < announced.count; ) {
         const batch = Math.min(announced.count - k, LIST_BATCH);
-        this.list.set(announced.list.subarray(k, k + batch));
+        // Copied by hand: a subarray would allocate every day.
+        for (let i = 0; i < batch; i++) list[i] = announced.list[k + i];
         for (let done = 0; done < batch; ) {
           const reached = this.propose(
-            day, last, lo, hi, backward, key, this.list.byteOffset + 4 * done, batch - done,
+            day, last, lo, hi, backward, key, list.byteOffset + 4 * done, batch - done,
             at.offsets, at.neighbors, at.status, at.slots, at.sources,
             this.arrivals.byteOffset, this.today.byteOffset, this.capacity,
           );
           this.replay(world, day, this.arrivalCount.value as number, this.todayCount.value as number);
           if (reached === 0) {
             // The next source's row is longer than the outputs: make room for it.
-            const source = this.list[done];
+            const source = list[done];
             this.reserve(offsets[source + 1] - offsets[source]);
           }
           done += reached;
