@@ -1,7 +1,7 @@
 // `tierwave run`: load and check the scenario, refuse a world that cannot fit, run it, and write
 // daily.csv, summary.json and scenario.resolved.json as one complete folder.
-import { loadEdgeList, loadScenarioFile } from '../scenario/node.ts';
-import { EdgeListError, withEdgeListSize, type EdgeList } from '../scenario/edge-list.ts';
+import { loadImportedNetwork, loadScenarioFile, type ImportedNetwork } from '../scenario/node.ts';
+import { EdgeListError, withEdgeListSize } from '../scenario/edge-list.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assertFits } from '../engine/memory-estimate.ts';
 import type { RunScenario } from '../runtime/run.ts';
@@ -35,7 +35,8 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   const loaded = loadScenarioFile(file, runOverrides(options));
   const seed = loaded.scenario.seed;
   // An imported network decides how many agents there are.
-  const edges = readEdges(file, loaded.scenario);
+  const network = readNetwork(file, loaded.scenario);
+  const edges = network?.edges;
   const scenario = edges ? withEdgeListSize(loaded.scenario, edges) : loaded.scenario;
   const workers = options.workers ?? machine.defaultWorkers();
   // Before anything is allocated: an impossible world is refused with its estimate.
@@ -52,7 +53,8 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
     const run = await watch.race(machine.run(scenario, { seed, workers, edgeList: edges, signal: watch.signal, onDay: (day) => progress.day(day) }));
     progress.stop();
     const tool = readTool();
-    const summary = runSummary({ tool, file, sha256: loaded.sha256, scenario, seed }, run, { wallSeconds: (performance.now() - started) / 1000 });
+    const edgeList = network ? { file: network.file, sha256: network.sha256 } : undefined;
+    const summary = runSummary({ tool, file, sha256: loaded.sha256, scenario, seed, edgeList }, run, { wallSeconds: (performance.now() - started) / 1000 });
     folder.open();
     folder.write('daily.csv', dailyCsv(scenario, run.series));
     folder.write('summary.json', summaryJson(summary));
@@ -68,9 +70,9 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   }
 }
 
-function readEdges(file: string, scenario: Scenario): EdgeList | undefined {
+function readNetwork(file: string, scenario: Scenario): ImportedNetwork | undefined {
   try {
-    return loadEdgeList(file, scenario);
+    return loadImportedNetwork(file, scenario);
   } catch (error) {
     if (error instanceof EdgeListError) throw new InputError(error.message);
     throw error;

@@ -14,6 +14,8 @@ export interface RunIdentity {
   readonly sha256: string;
   readonly scenario: Scenario;
   readonly seed: number;
+  /** The edge list an imported network was read from, and its SHA-256. */
+  readonly edgeList?: { readonly file: string; readonly sha256: string };
 }
 
 export interface RunClock {
@@ -43,7 +45,7 @@ export function runSummary(identity: RunIdentity, run: ScenarioRun, clock: RunCl
   const customers = seriesValue(series, last, series.tiers, 'customers');
   return {
     tool: { name: identity.tool.name, version: identity.tool.version },
-    scenario: { name: scenario.name, file: identity.file, sha256: identity.sha256 },
+    scenario: { name: scenario.name, file: identity.file, sha256: identity.sha256, ...(identity.edgeList ? { edge_list: identity.edgeList } : {}) },
     seed: identity.seed,
     agents: scenario.population.agents,
     days: scenario.days,

@@ -2,6 +2,7 @@
 // worlds to run: each variant at each sweep point, resolved and validated as a scenario with its
 // overrides. Errors in an override point back at the experiment file line that wrote it.
 // Browser-safe: scenario files arrive through `loadScenario`.
+import type { EdgeListPayload } from '../runtime/protocol.ts';
 import { ScenarioError, formatIssue, type ScenarioIssue, type SourcePosition } from '../scenario/issues.ts';
 import type { Override } from '../scenario/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -42,6 +43,15 @@ export interface DesignInput {
 export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly sha256: string;
+  /** The network a `network.kind: "edge-list"` scenario imports (the scenario is sized to it). */
+  readonly network?: ImportedTies;
+}
+
+/** Ties read from an edge-list file, ready for the workers, with the file's name and SHA-256. */
+export interface ImportedTies {
+  readonly file: string;
+  readonly sha256: string;
+  readonly ties: EdgeListPayload;
 }
 
 export type LoadScenario = (file: string, overrides: readonly Override[]) => LoadedScenario;
@@ -58,6 +68,7 @@ export interface Configuration {
   readonly overrides: readonly string[];
   readonly scenario: Scenario;
   readonly sha256: string;
+  readonly network?: ImportedTies;
 }
 
 export interface Design {
@@ -159,6 +170,7 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
         overrides: overrides.map(overrideText),
         scenario: loaded.scenario,
         sha256: loaded.sha256,
+        ...(loaded.network ? { network: loaded.network } : {}),
       });
     });
   }

@@ -37,8 +37,9 @@ export interface Execution {
 
 export async function executeDesign(options: ExecuteOptions): Promise<Execution> {
   const { design, sink } = options;
-  const edgeList = design.configurations.find((c) => c.scenario.network.kind === 'edge-list');
-  if (edgeList) throw new InputError(`${edgeList.scenarioFile}: network.kind "edge-list" cannot be run in experiments yet (there is no edge-list reader)`);
+  // An edge-list scenario whose file was not read (a design made without a file system) cannot run.
+  const unread = design.configurations.find((c) => c.scenario.network.kind === 'edge-list' && !c.network);
+  if (unread) throw new InputError(`${unread.scenarioFile}: network.kind "edge-list" needs its edge list read with the scenario (network.edgeList)`);
   const all = planRuns(design);
   const mine = all.filter((run) => inShard(run, options.shard));
   const ids = new Set(mine.map((run) => run.id));
@@ -59,7 +60,10 @@ export async function executeDesign(options: ExecuteOptions): Promise<Execution>
     },
   };
   const ordered = new InOrder(counting, pending.map((run) => run.id));
-  const tasks = pending.map((run) => ({ item: run, scenario: design.configurations[run.configuration].scenario, seed: run.seed }));
+  const tasks = pending.map((run) => {
+    const configuration = design.configurations[run.configuration];
+    return { item: run, scenario: configuration.scenario, seed: run.seed, edgeList: configuration.network?.ties };
+  });
   await runTasks<PlannedRun>(
     tasks,
     { threads: options.workers ?? options.machine.defaultWorkers(), memoryLimitBytes: options.machine.memoryLimitBytes(), spawn: options.machine.spawn, signal: options.signal },

@@ -6,14 +6,33 @@ import { basename } from 'node:path';
 import { sourceAt, type SourceMap } from '../scenario/document.ts';
 import { resolveRelative } from '../scenario/extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue } from '../scenario/issues.ts';
-import { loadScenarioFile, scenarioSha256 } from '../scenario/node.ts';
+import { loadImportedNetwork, loadScenarioFile, scenarioSha256 } from '../scenario/node.ts';
+import { EdgeListError, withEdgeListSize } from '../scenario/edge-list.ts';
 import type { Override } from '../scenario/overrides.ts';
 import { formatPath, type PathSegment } from '../scenario/path.ts';
 import { resolveDesign, type Design, type LoadScenario, type LocatedOverride, type VariantInput } from './design.ts';
 import { parseExperiment } from './experiment-file.ts';
 import { DEFAULT_REPORT } from './report.ts';
 
-export const loadScenarioFromDisk: LoadScenario = (file, overrides) => loadScenarioFile(file, overrides);
+/** A scenario, and the network it imports if it names an edge list (read once per configuration). */
+export const loadScenarioFromDisk: LoadScenario = (file, overrides) => {
+  const loaded = loadScenarioFile(file, overrides);
+  let network;
+  try {
+    network = loadImportedNetwork(file, loaded.scenario);
+  } catch (error) {
+    if (!(error instanceof EdgeListError)) throw error;
+    // The edge list's own file and line are in the message; the scenario field named it.
+    throw new ScenarioError([{ file, line: 1, column: 1, where: file, path: 'network.edgeList', message: error.message }]);
+  }
+  if (!network) return loaded;
+  const { u, v, length, tiers } = network.edges;
+  return {
+    scenario: withEdgeListSize(loaded.scenario, network.edges),
+    sha256: loaded.sha256,
+    network: { file: network.file, sha256: network.sha256, ties: { u, v, length, ...(tiers ? { tiers } : {}) } },
+  };
+};
 
 /** What the command line adds to every run of `compare` and `experiment`. */
 export interface CommandLineDesign {

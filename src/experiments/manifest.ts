@@ -43,6 +43,7 @@ export function experimentManifest(input: ManifestInput) {
       scenario_file: c.scenarioFile,
       scenario_name: c.scenario.name,
       scenario_sha256: c.sha256,
+      ...(c.network ? { edge_list: { file: c.network.file, sha256: c.network.sha256, rows: c.network.ties.length } } : {}),
       overrides: c.overrides,
       agents: c.scenario.population.agents,
       start: c.scenario.start,

@@ -60,7 +60,8 @@ export function planSha256(design: Design): string {
       baseline: design.baseline,
       seeds: design.seeds,
       report: design.report,
-      configurations: design.configurations.map((c) => ({ variant: c.variant, parameters: c.parameters, sha256: c.sha256 })),
+      // An imported network is part of the world: a changed edge list is another plan.
+      configurations: design.configurations.map((c) => ({ variant: c.variant, parameters: c.parameters, sha256: c.sha256, ...(c.network ? { edgeList: c.network.sha256 } : {}) })),
     }),
   );
 }

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { DailySeries } from '../engine/metrics.ts';
 import { estimateMemory } from '../engine/memory-estimate.ts';
 import { CancelledError, Simulation, type SpawnWorker } from '../runtime/coordinator.ts';
+import type { EdgeListPayload } from '../runtime/protocol.ts';
 import { ThreadPool } from './thread-pool.ts';
 
 export interface RunnerOptions {
@@ -22,12 +23,14 @@ export interface RunTask<T> {
   readonly item: T;
   readonly scenario: Scenario;
   readonly seed: number;
+  /** The ties of an edge-list scenario. */
+  readonly edgeList?: EdgeListPayload;
 }
 
 /** Runs one world to its last day on lent threads and returns its daily series. */
-export async function simulateSeries(scenario: Scenario, seed: number, threads: number, spawn: SpawnWorker, signal?: AbortSignal): Promise<DailySeries> {
+export async function simulateSeries(scenario: Scenario, seed: number, threads: number, spawn: SpawnWorker, signal?: AbortSignal, edgeList?: EdgeListPayload): Promise<DailySeries> {
   if (signal?.aborted) throw new CancelledError(-1);
-  const simulation = await Simulation.create(scenario, { seed, workers: threads, spawn });
+  const simulation = await Simulation.create(scenario, { seed, workers: threads, spawn, edgeList });
   const onAbort = () => simulation.cancel();
   signal?.addEventListener('abort', onAbort);
   try {
@@ -67,7 +70,7 @@ export async function runTasks<T>(tasks: readonly RunTask<T>[], options: RunnerO
   const lane = async () => {
     while (next < tasks.length && !stop.signal.aborted) {
       const task = tasks[next++];
-      const series = await simulateSeries(task.scenario, task.seed, threadsPerRun, pool.spawn, stop.signal);
+      const series = await simulateSeries(task.scenario, task.seed, threadsPerRun, pool.spawn, stop.signal, task.edgeList);
       if (stop.signal.aborted) break;
       await onResult(task.item, series);
     }

@@ -38,15 +38,22 @@ export function loadScenarioFile(path: string, overrides: readonly Override[] = 
   return { ...resolved, sha256: scenarioSha256(resolved.json) };
 }
 
+/** An imported network and where it came from: the file read and its SHA-256, for manifests. */
+export interface ImportedNetwork {
+  readonly edges: EdgeList;
+  readonly file: string;
+  readonly sha256: string;
+}
+
 /** Reads the edge list a scenario names (network.edgeList, relative to the scenario file). */
-export function loadEdgeList(scenarioFile: string, scenario: Scenario): EdgeList | undefined {
+export function loadImportedNetwork(scenarioFile: string, scenario: Scenario): ImportedNetwork | undefined {
   if (scenario.network.kind !== 'edge-list' || !scenario.network.edgeList) return undefined;
-  const file = join(dirname(scenarioFile), scenario.network.edgeList);
+  const file = join(dirname(scenarioFile), scenario.network.edgeList).replace(/\\/g, '/');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new EdgeListError(`${file}: cannot read the edge list named by network.edgeList in ${scenarioFile}`);
   }
-  return parseEdgeList(text, file, scenario.tiers.length);
+  return { edges: parseEdgeList(text, file, scenario.tiers.length), file, sha256: scenarioSha256(text) };
 }
