@@ -6,9 +6,11 @@ import type { EdgeListPayload } from '../runtime/protocol.ts';
 import { ScenarioError, formatIssue, type ScenarioIssue, type SourcePosition } from '../scenario/issues.ts';
 import type { Override } from '../scenario/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { reportTierIndices, type ReportSpec } from './report.ts';
+import { reportTierIndices, tierLabels, type ReportSpec } from './report.ts';
+import { defaultSd, type Target } from './fit.ts';
+import { dateOfDay, dayOfDate } from '../engine/calendar.ts';
 import { replicateSeeds } from './seeds.ts';
-import type { Sweep } from './schema.ts';
+import type { Sweep, TargetInput } from './schema.ts';
 import { sweepPoints, type SweepPoint } from './sweep.ts';
 
 /** An override and, when it came from an experiment file, where its path and value were written. */
@@ -38,6 +40,10 @@ export interface DesignInput {
   readonly report: ReportSpec;
   /** Where `report.tiers[i]` was written. */
   readonly reportTierAt?: (index: number) => SourcePosition;
+  /** Observed figures to score the runs against (fit.csv); each is also added to the report. */
+  readonly targets?: readonly TargetInput[];
+  /** Where `targets[i].field` was written. */
+  readonly targetAt?: (index: number, field: 'tier' | 'date') => SourcePosition;
 }
 
 export interface LoadedScenario {
@@ -78,10 +84,25 @@ export interface Design {
   readonly masterSeed: number;
   readonly replicates: number;
   readonly seeds: readonly number[];
+  /** What each run records: the report asked for, plus every target's metric, tier and date. */
   readonly report: ReportSpec;
   readonly points: readonly SweepPoint[];
   /** Variant by variant, sweep point by sweep point. */
   readonly configurations: readonly Configuration[];
+  /** Observed figures the runs are scored against, tiers as runs.csv labels them (empty: no fit.csv). */
+  readonly targets: readonly Target[];
+}
+
+/** The report with every target's metric, tier and date added (unchanged when there are none). */
+function reportWithTargets(report: ReportSpec, targets: readonly TargetInput[]): ReportSpec {
+  if (targets.length === 0) return report;
+  const union = <T>(list: readonly T[], more: readonly T[]) => [...list, ...more.filter((x, i) => !list.includes(x) && more.indexOf(x) === i)];
+  return {
+    ...report,
+    metrics: union(report.metrics, targets.map((t) => t.metric)),
+    dates: union(report.dates, targets.map((t) => t.date)),
+    tiers: report.tiers ? union(report.tiers, targets.map((t) => t.tier)) : undefined,
+  };
 }
 
 const overrideText = ({ override }: LocatedOverride) => override.text ?? `${override.path}=${JSON.stringify(override.value)}`;
@@ -145,6 +166,8 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
   const masterSeed = input.seed ?? base!.scenario.seed;
   const points = input.sweep ? sweepPoints(input.sweep, masterSeed) : [{ values: [], text: '' }];
   const configurations: Configuration[] = [];
+  /** Each target's tier as runs.csv labels it (the same in every configuration). */
+  const targetLabels: (string | undefined)[] = [];
   for (const variant of input.variants) {
     points.forEach((point, p) => {
       const swept: LocatedOverride[] = point.values.map(({ path, value }, k) => ({
@@ -154,6 +177,24 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
       const overrides = [...unswept(variant), ...swept];
       const loaded = loadInto(issues, load, variant, overrides);
       if (!loaded) return;
+      (input.targets ?? []).forEach((target, i) => {
+        const position = (field: 'tier' | 'date') => input.targetAt?.(i, field) ?? { file: 'targets', line: 1, column: 1, where: 'targets' };
+        const [tier] = reportTierIndices(loaded.scenario, { ...input.report, tiers: [target.tier] });
+        if (tier === undefined) {
+          const names = loaded.scenario.tiers.map((t) => `"${t.name}"`).join(', ');
+          issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `no tier "${target.tier}" in ${variant.scenarioFile}; expected one of ${names}, a tier number or "all"` }, variant.name);
+        } else {
+          const label = tierLabels(loaded.scenario)[tier];
+          const first = targetLabels[i];
+          if (first === undefined) targetLabels[i] = label;
+          else if (first !== label) issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `tier "${target.tier}" is "${label}" in ${variant.scenarioFile} but "${first}" in the baseline; give every variant the same tier names` }, variant.name);
+        }
+        const day = dayOfDate(loaded.scenario.start, target.date);
+        if (!(day >= 0 && day <= loaded.scenario.days)) {
+          const last = dateOfDay(loaded.scenario.start, loaded.scenario.days);
+          issues.add({ ...position('date'), path: `targets[${i}].date`, message: `${target.date} is outside the run of ${variant.scenarioFile} (${loaded.scenario.start} to ${last})` }, variant.name);
+        }
+      });
       const wanted = reportTierIndices(loaded.scenario, input.report);
       wanted.forEach((tier, i) => {
         if (tier !== undefined) return;
@@ -175,6 +216,7 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
     });
   }
   issues.throwIfAny();
+  const targets = (input.targets ?? []).map((t, i) => ({ metric: t.metric, tier: targetLabels[i]!, date: t.date, value: t.value, sd: t.sd ?? defaultSd(t.value) }));
   return {
     name: input.name,
     baseline: baseline.name,
@@ -182,8 +224,9 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
     masterSeed,
     replicates: input.replicates,
     seeds: replicateSeeds(masterSeed, input.replicates),
-    report: input.report,
+    report: reportWithTargets(input.report, input.targets ?? []),
     points,
     configurations,
+    targets,
   };
 }

@@ -10,6 +10,18 @@ import { loadExperimentDesign } from './load-node.ts';
 import type { Shard } from './plan.ts';
 import { EXPERIMENT_FILES } from './run-folder.ts';
 import { diffRows } from './stats.ts';
+import { scoreRuns } from './fit.ts';
+
+/** The few best-scoring variants or sweep points, as a table for the terminal. */
+function bestFitsText(scored: ReturnType<typeof scoreRuns>, targets: number): string {
+  const shown = scored.slice(0, 5);
+  const rows = shown.map((s, k) => [String(k + 1), Number.isNaN(s.loss) ? '—' : s.loss.toPrecision(3), s.variant, s.parameters || '—']);
+  const head = ['rank', 'loss', 'variant', 'parameters'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const title = `best fits to ${targets} target${targets === 1 ? '' : 's'} (loss: mean squared miss in the targets' standard deviations; all ${scored.length} in fit.csv):`;
+  return [title, line(head), ...rows.map(line)].join('\n');
+}
 
 /** Options shared by `compare` and `experiment`, applied to every run. */
 export interface SharedOptionValues {
@@ -45,7 +57,9 @@ export async function experimentCommand(file: string, options: ExperimentOptionV
   const resumed = execution.skipped > 0 ? ` (${execution.skipped} finished earlier)` : '';
   const lines = [`${execution.inShard} runs${shard ? ` of shard ${shard.index}/${shard.count}` : ''} done${resumed}: ${out}/${EXPERIMENT_FILES.runs}`];
   if (rows) {
-    lines.push(`tables: ${out}/${EXPERIMENT_FILES.stats}, ${out}/${EXPERIMENT_FILES.diff}; manifest: ${out}/${EXPERIMENT_FILES.manifest}`, '');
+    const fit = design.targets.length > 0 ? `, ${out}/${EXPERIMENT_FILES.fit}` : '';
+    lines.push(`tables: ${out}/${EXPERIMENT_FILES.stats}, ${out}/${EXPERIMENT_FILES.diff}${fit}; manifest: ${out}/${EXPERIMENT_FILES.manifest}`, '');
+    if (design.targets.length > 0) lines.push(bestFitsText(scoreRuns(rows, design.targets), design.targets.length), '');
     const diff = diffRows(rows, design.baseline);
     if (diff.length > 0) lines.push(comparisonText(diff, { metric: design.report.metrics[0], replicates: design.replicates }));
   } else {

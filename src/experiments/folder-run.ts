@@ -84,9 +84,10 @@ export async function runIntoFolder(options: FolderRunOptions, io: CommandIo, ma
     const whole = !shard;
     const rows = whole ? sink.rows() : undefined;
     if (folder && rows) {
-      const tables = tablesOf(rows, design.baseline);
+      const tables = tablesOf(rows, design.baseline, design.targets);
       folder.write(EXPERIMENT_FILES.stats, tables.stats);
       folder.write(EXPERIMENT_FILES.diff, tables.diff);
+      if (tables.fit) folder.write(EXPERIMENT_FILES.fit, tables.fit);
     }
     folder?.write(EXPERIMENT_FILES.manifest, manifest(mine.every((run) => sink.finished.has(run.id))));
     return { execution, rows };

@@ -97,6 +97,8 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
       seed: commandLine.seed ?? experiment.seed,
       report: experiment.report,
       reportTierAt: (i) => sourceAt(sources, ['report', 'tiers', i]),
+      targets: experiment.targets,
+      targetAt: (i, field) => sourceAt(sources, ['targets', i, field]),
     },
     loadScenarioFromDisk,
   );

@@ -50,6 +50,8 @@ export function experimentManifest(input: ManifestInput) {
       days: c.scenario.days,
     })),
     report: design.report,
+    // Observed figures the runs were scored against (fit.csv); `merge` scores the merged runs again.
+    ...(design.targets.length > 0 ? { targets: design.targets } : {}),
     shard: shardText(input.shard),
     runs: { planned: input.runs.planned, in_shard: input.runs.inShard, done: input.runs.done },
     ...(input.mergedFrom ? { merged_from: input.mergedFrom } : {}),

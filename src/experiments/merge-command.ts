@@ -81,9 +81,10 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
       const run = merged.get(id)!.rows;
       folder.add(id, run);
     }
-    const tables = tablesOf(folder.rows(), first.manifest.baseline);
+    const tables = tablesOf(folder.rows(), first.manifest.baseline, first.manifest.targets ?? []);
     folder.write(EXPERIMENT_FILES.stats, tables.stats);
     folder.write(EXPERIMENT_FILES.diff, tables.diff);
+    if (tables.fit) folder.write(EXPERIMENT_FILES.fit, tables.fit);
     const tool = readTool();
     const manifest = {
       ...first.manifest,
@@ -106,5 +107,6 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
-  io.stdout.write(`${planned} runs from ${shards.length} folders merged: ${out}/${EXPERIMENT_FILES.runs}, ${EXPERIMENT_FILES.stats}, ${EXPERIMENT_FILES.diff}, ${EXPERIMENT_FILES.manifest}\n`);
+  const fit = (first.manifest.targets ?? []).length > 0 ? `, ${EXPERIMENT_FILES.fit}` : '';
+  io.stdout.write(`${planned} runs from ${shards.length} folders merged: ${out}/${EXPERIMENT_FILES.runs}, ${EXPERIMENT_FILES.stats}, ${EXPERIMENT_FILES.diff}${fit}, ${EXPERIMENT_FILES.manifest}\n`);
 }

@@ -14,6 +14,7 @@ export const EXPERIMENT_FILES = {
   runs: 'runs.csv',
   done: 'runs-done.csv',
   stats: 'stats.csv',
+  fit: 'fit.csv',
   diff: 'diff.csv',
   manifest: 'manifest.json',
 } as const;

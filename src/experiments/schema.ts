@@ -65,6 +65,16 @@ export const reportSchema = z
   })
   .meta({ description: 'what each run records in runs.csv' });
 
+export const targetSchema = z
+  .strictObject({
+    metric: z.enum(DAILY_METRICS).meta({ description: 'the daily metric observed' }),
+    tier: z.string().min(1).default('all').meta({ description: 'tier name, tier number ("4") or "all"' }),
+    date: isoDate.meta({ description: 'the day it was observed (inside every run)' }),
+    value: z.number().meta({ description: 'the observed figure, in simulated agents (divide national figures by population.represents)' }),
+    sd: z.number().positive().optional().meta({ description: 'its uncertainty, in the same units: misses are counted in these (default: 10 % of the value, at least 1)' }),
+  })
+  .meta({ description: 'an observed figure the runs are scored against' });
+
 export const experimentSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path of schema.json, for editors' }),
@@ -77,6 +87,9 @@ export const experimentSchema = z
     replicates: z.int().min(1).max(100000).default(10).meta({ description: 'runs per variant (and sweep point), one seed each', unit: 'runs' }),
     seed: z.int().min(0).max(4294967295).optional().meta({ description: "master seed the replicate seeds derive from (default: the baseline scenario's seed)" }),
     sweep: sweepSchema.optional(),
+    targets: z.array(targetSchema).default([]).meta({
+      description: 'observed figures: each variant and sweep point is scored by how far its mean over replicates misses them (fit.csv, best first)',
+    }),
     report: reportSchema.default({ metrics: [...DEFAULT_REPORT.metrics], dates: [...DEFAULT_REPORT.dates], final: DEFAULT_REPORT.final, every: DEFAULT_REPORT.every }),
   })
   .meta({ title: 'tierwave experiment', description: 'Replicated what-if comparisons and parameter sweeps over tierwave scenarios' });
@@ -85,6 +98,7 @@ export type Experiment = z.output<typeof experimentSchema>;
 export type Variant = z.output<typeof variantSchema>;
 export type Sweep = z.output<typeof sweepSchema>;
 export type SweepParameter = z.output<typeof sweepParameterSchema>;
+export type TargetInput = z.output<typeof targetSchema>;
 
 /** JSON Schema of the experiment *input*, as file text. */
 export function experimentJsonSchema(): string {

@@ -1,0 +1,116 @@
+// Targets: experiments scored against observed figures. The oracle is a synthetic truth: the
+// "observations" are the mean of runs at a known parameter value over the experiment's own
+// replicate seeds, so with shared seeds the sweep point at that value misses them by exactly 0 and
+// must rank first; every other point misses by more.
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { loadScenarioFile } from '../../src/scenario/node.ts';
+import { simulate } from '../../src/engine/simulation.ts';
+import { seriesValue } from '../../src/engine/metrics.ts';
+import { dayOfDate } from '../../src/engine/calendar.ts';
+import { replicateSeeds } from '../../src/experiments/seeds.ts';
+import { mergeCommand } from '../../src/experiments/merge-command.ts';
+import { ScenarioError } from '../../src/scenario/issues.ts';
+import { scratchDir } from '../cli/tierwave.ts';
+import { capturingIo, FIXTURES, runExperiment } from './support/run-experiment.ts';
+
+const TRUTH = 0.004;
+const VALUES = [0.001, 0.002, TRUTH, 0.008];
+const MASTER_SEED = 5;
+const REPLICATES = 3;
+const DATE = '2015-11-11';
+
+/** The observed figures: customers in tier 4 and in all tiers on 11.11, at the true promoter rate. */
+function observations() {
+  const scenario = loadScenarioFile(`${FIXTURES}/four-tiers.json`, [
+    { path: 'population.agents', value: 2500 },
+    { path: 'tiers[3].offlinePerDay', value: TRUTH },
+  ]).scenario;
+  const day = dayOfDate(scenario.start, DATE);
+  const runs = replicateSeeds(MASTER_SEED, REPLICATES).map((seed) => simulate(scenario, { seed }).series);
+  const meanOf = (tier: number) => runs.reduce((sum, s) => sum + seriesValue(s, day, tier, 'customers'), 0) / runs.length;
+  return { tier4: meanOf(3), all: meanOf(4) };
+}
+
+function experiment(dir: string, targets: unknown[]): string {
+  copyFileSync(`${FIXTURES}/four-tiers.json`, join(dir, 'four-tiers.json'));
+  const file = join(dir, 'fit.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        name: 'promoter-fit',
+        baseline: { scenario: 'four-tiers.json' },
+        set: { 'population.agents': 2500 },
+        replicates: REPLICATES,
+        seed: MASTER_SEED,
+        sweep: { parameters: [{ path: 'tiers[3].offlinePerDay', values: VALUES }] },
+        targets,
+        report: { tiers: ['all'], dates: [DATE], final: false },
+      },
+      null,
+      2,
+    ),
+  );
+  return file;
+}
+
+const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+
+describe('experiment targets (fit.csv)', () => {
+  it('rank the sweep point that produced the observations first, missing them by exactly 0', async () => {
+    const dir = scratchDir('fit');
+    const seen = observations();
+    const file = experiment(dir, [
+      { metric: 'customers', tier: 'tier 4', date: DATE, value: seen.tier4, sd: 10 },
+      { metric: 'customers', date: DATE, value: seen.all },
+    ]);
+    const out = join(dir, 'out');
+    const text = await runExperiment(file, { out, quiet: false });
+    expect(text).toMatch(/best fits to 2 targets .* all 4 in fit\.csv\):\nrank\s+loss\s+variant\s+parameters\n1\s+0\.00+\s+baseline\s+tiers\[3\]\.offlinePerDay=0\.004\n/);
+
+    const fit = readCsv(join(out, 'fit.csv'));
+    expect(fit).toHaveLength(VALUES.length * 2);
+    expect(fit[0]).toMatchObject({ rank: '1', parameters: `tiers[3].offlinePerDay=${TRUTH}`, loss: '0', z: '0', target: `customers, tier 4, ${DATE}`, sd: '10' });
+    // The default sd: 10 % of the figure.
+    expect(Number(fit[1].sd)).toBeCloseTo(seen.all * 0.1, 9);
+    const losses = fit.filter((r) => r.target.startsWith('customers, tier 4')).map((r) => Number(r.loss));
+    expect(losses[0]).toBe(0);
+    for (let k = 1; k < losses.length; k++) expect(losses[k]).toBeGreaterThan(losses[k - 1]);
+
+    // Each simulated mean is the mean of runs.csv's values for its point and target (the target's
+    // tier was added to the report, which asked for "all" only).
+    const runs = readCsv(join(out, 'runs.csv'));
+    for (const row of fit) {
+      const [metric, tier, date] = row.target.split(', ');
+      const values = runs.filter((r) => r.parameters === row.parameters && r.metric === metric && r.tier === tier && r.date === date).map((r) => Number(r.value));
+      expect(values).toHaveLength(REPLICATES);
+      expect(Number(row.simulated_mean)).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 9);
+      expect(Number(row.z)).toBeCloseTo((Number(row.simulated_mean) - Number(row.observed)) / Number(row.sd), 9);
+    }
+
+    // Split over two shards and merged: the same fit.csv.
+    const shards = [1, 2].map((index) => join(dir, `shard-${index}`));
+    for (const [i, shardOut] of shards.entries()) await runExperiment(file, { out: shardOut, shard: { index: i + 1, count: 2 } });
+    const merged = join(dir, 'merged');
+    mergeCommand(shards, merged, capturingIo(), 'tierwave merge');
+    expect(readFileSync(join(merged, 'fit.csv'), 'utf8')).toBe(readFileSync(join(out, 'fit.csv'), 'utf8'));
+  });
+
+  it('report a target tier or date the runs do not have where it was written', async () => {
+    const dir = scratchDir('fit-invalid');
+    const file = experiment(dir, [
+      { metric: 'customers', tier: 'tier 9', date: DATE, value: 10 },
+      { metric: 'customers', date: '2017-01-01', value: 10 },
+    ]);
+    const failure = runExperiment(file, { out: join(dir, 'out') });
+    await expect(failure).rejects.toBeInstanceOf(ScenarioError);
+    const message = await failure.catch((error: Error) => error.message);
+    const lines = message.split('\n');
+    const at = (needle: string) => readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+    expect(lines).toContain(`${file}:${at('"tier 9"')}:15 targets[0].tier: no tier "tier 9" in ${join(dir, 'four-tiers.json')}; expected one of "tier 1", "tier 2", "tier 3", "tier 4", a tier number or "all" (in "baseline")`);
+    expect(lines).toContain(`${file}:${at('"2017-01-01"')}:15 targets[1].date: 2017-01-01 is outside the run of ${join(dir, 'four-tiers.json')} (2015-09-01 to 2015-11-30) (in "baseline")`);
+  });
+});
