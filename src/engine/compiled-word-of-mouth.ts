@@ -47,6 +47,7 @@ export class CompiledWordOfMouth {
   private arrivals!: Int32Array;
   private today!: Int32Array;
   private capacity = 0;
+  private readonly firstCapacity: number;
   /** Addresses of the world's arrays in the memory. */
   private readonly at: { offsets: number; neighbors: number; status: number; slots: number; sources: number };
 
@@ -57,7 +58,9 @@ export class CompiledWordOfMouth {
     this.arrivalCount = exports.arrivals;
     this.todayCount = exports.today;
     this.list = this.place(LIST_BATCH);
-    this.reserve(FIRST_CAPACITY);
+    // A small world needs little room: a batch's pairs are at most its rows' entries.
+    this.firstCapacity = Math.max(1024, Math.min(FIRST_CAPACITY, parts.ties.neighbors.length));
+    this.reserve(this.firstCapacity);
     this.at = {
       offsets: parts.ties.offsets.byteOffset,
       neighbors: parts.ties.neighbors.byteOffset,
@@ -123,7 +126,7 @@ export class CompiledWordOfMouth {
   }
 
   private reserve(pairs: number): void {
-    this.capacity = Math.max(pairs, FIRST_CAPACITY);
+    this.capacity = Math.max(pairs, this.firstCapacity);
     this.arrivals = this.place(2 * this.capacity);
     this.today = this.place(2 * this.capacity);
   }

@@ -11,7 +11,7 @@ import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
 import { RECORD_INTS, RecordLog } from '../engine/record-log.ts';
 import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
 import { PairList } from '../engine/ties.ts';
-import { agentRange, buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
+import { agentRange, compiledWordOfMouthPays, buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
 import { drawTraitChunk, drawTraits, traitChunks, type Population } from '../engine/population.ts';
 import { countBucket, fillBucket, fillChunk, generateChunk, partitionChunk, planErdosRenyi, rowOffsets, type ErdosRenyiJob } from '../engine/erdos-renyi.ts';
 import type { Ties } from '../engine/ties.ts';
@@ -40,13 +40,14 @@ export class EngineCore implements EngineWorkerApi {
   private kernel: KernelMemory | null = null;
 
   build(request: BuildRequest): BuiltWorld {
-    const kernel = request.shared ? KernelMemory.create(allocateShared) : null;
+    const kernel = request.shared && compiledWordOfMouthPays(request.scenario) ? KernelMemory.create(allocateShared) : null;
     const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList), kernel);
     return this.keep(parts, request.shared);
   }
 
   layout(request: BuildRequest): Population {
-    this.kernel = KernelMemory.create(allocateShared);
+    // Only worlds that run the compiled word-of-mouth step need their arrays placed for it.
+    this.kernel = compiledWordOfMouthPays(request.scenario) ? KernelMemory.create(allocateShared) : null;
     return layoutParts(request.scenario, request.seed, allocateShared, edgeListInput(request.edgeList));
   }
 
