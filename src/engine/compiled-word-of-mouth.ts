@@ -16,7 +16,7 @@ type Propose = (
 
 /** Sources copied into the memory per call. */
 const LIST_BATCH = 8192;
-/** Pairs each output holds (grown for a longer row). */
+/** Pairs each output holds at first, at most (grown for a longer row). */
 const FIRST_CAPACITY = 65536;
 
 /** How a world runs word of mouth along ties: compiled, in TypeScript (identical results), or not at all. */

@@ -93,8 +93,8 @@ export interface Design {
   readonly targets: readonly Target[];
 }
 
-/** The report with every target's metric, tier and date added (unchanged when there are none). */
-function reportWithTargets(report: ReportSpec, targets: readonly TargetInput[]): ReportSpec {
+/** The report with every target's metric, tier (as labelled) and date added (unchanged when there are none). */
+function reportWithTargets(report: ReportSpec, targets: readonly Target[]): ReportSpec {
   if (targets.length === 0) return report;
   const union = <T>(list: readonly T[], more: readonly T[]) => [...list, ...more.filter((x, i) => !list.includes(x) && more.indexOf(x) === i)];
   return {
@@ -224,7 +224,7 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
     masterSeed,
     replicates: input.replicates,
     seeds: replicateSeeds(masterSeed, input.replicates),
-    report: reportWithTargets(input.report, input.targets ?? []),
+    report: reportWithTargets(input.report, targets),
     points,
     configurations,
     targets,

@@ -88,7 +88,8 @@ export function reportDays(scenario: Scenario, report: ReportSpec): number[] {
 /** The rows of one finished run, in day, tier, metric order. */
 export function runRows(label: RunLabel, scenario: Scenario, series: DailySeries, report: ReportSpec): RunRow[] {
   const labels = tierLabels(scenario);
-  const tiers = reportTierIndices(scenario, report).filter((t): t is number => t !== undefined);
+  // A tier asked for twice ("4" and "tier 4", or by a target too) is reported once.
+  const tiers = [...new Set(reportTierIndices(scenario, report).filter((t): t is number => t !== undefined))];
   const rows: RunRow[] = [];
   for (const day of reportDays(scenario, report)) {
     const date = dateOfDay(scenario.start, day);

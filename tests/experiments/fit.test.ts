@@ -99,6 +99,20 @@ describe('experiment targets (fit.csv)', () => {
     expect(readFileSync(join(merged, 'fit.csv'), 'utf8')).toBe(readFileSync(join(out, 'fit.csv'), 'utf8'));
   });
 
+  it('record a tier once when the report and a target name it differently', async () => {
+    const dir = scratchDir('fit-tiers');
+    const file = experiment(dir, [{ metric: 'customers', tier: 'tier 4', date: DATE, value: 100 }]);
+    const text = JSON.parse(readFileSync(file, 'utf8'));
+    text.report.tiers = ['4', 'all'];
+    text.sweep.parameters[0].values = [TRUTH];
+    writeFileSync(file, JSON.stringify(text));
+    const out = join(dir, 'out');
+    await runExperiment(file, { out });
+    const runs = readCsv(join(out, 'runs.csv'));
+    expect(runs.filter((r) => r.replicate === '0').map((r) => r.tier)).toEqual(['tier 4', 'all']);
+    expect(readCsv(join(out, 'fit.csv')).map((r) => r.replicates)).toEqual([String(REPLICATES)]);
+  });
+
   it('report a target tier or date the runs do not have where it was written', async () => {
     const dir = scratchDir('fit-invalid');
     const file = experiment(dir, [
