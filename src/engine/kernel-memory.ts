@@ -19,12 +19,13 @@ export class KernelMemory {
     private readonly fallback: Allocate,
   ) {}
 
-  /** A kernel memory, or null where shared WebAssembly memory is not available. */
-  static create(fallback: Allocate): KernelMemory | null {
+  /** A kernel memory, or null where shared WebAssembly memory is not available. (`maximumPages`
+   *  below 4 GiB only in tests, to see a world that does not fit fall back.) */
+  static create(fallback: Allocate, maximumPages = MAX_PAGES): KernelMemory | null {
     if (typeof WebAssembly === 'undefined' || typeof SharedArrayBuffer === 'undefined') return null;
     try {
       // Page 0 stays empty: no array lives at address 0.
-      return new KernelMemory(new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true }), fallback);
+      return new KernelMemory(new WebAssembly.Memory({ initial: 1, maximum: maximumPages, shared: true }), fallback);
     } catch {
       return null;
     }

@@ -70,6 +70,25 @@ describe('compiled word of mouth', () => {
     expect(Array.from(compiled.wordOfMouthSource)).toEqual(Array.from(typescript.wordOfMouthSource));
   });
 
+  it('leaves a world that does not fit in its kernel memory to the TypeScript loop, with the same results', () => {
+    // 32 pages (2 MiB) hold the table but not the ties (2.4 MB): they go to ordinary shared memory, and the
+    // world must not run compiled over arrays the module cannot address.
+    const scenario = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 30_000 }, { path: 'days', value: 60 }]).scenario;
+    const kernel = KernelMemory.create(allocateShared, 32)!;
+    const parts = createParts(scenario, 9, undefined, undefined, kernel);
+    expect(kernel.complete).toBe(false);
+    expect(parts.kernelMemory).toBeUndefined();
+    const world = createWorld(scenario, 9, parts);
+    expect(wordOfMouthKernel(world)).toBe('typescript');
+    const ledger = new Ledger(scenario.days, world.population.tierSizes);
+    startPhase1(world);
+    startPhase2(world, [world.log]);
+    ledger.record(0, [world.counters]);
+    updateGlobals(world, ledger, 0);
+    for (let day = 1; day <= scenario.days; day++) stepDay(world, ledger, day);
+    expect(bytes(ledger.series.values).equals(bytes(simulate(scenario, { seed: 9 }).series.values))).toBe(true);
+  });
+
   it('makes room for a row longer than its outputs (a hub with 70,000 friends)', () => {
     // A star: agent 0 tied to everyone. Once the hub buys, its row (70,000 friends) does not fit
     // the first output buffers (65,536 pairs), which must grow rather than stall or drop friends.
