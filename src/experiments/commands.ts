@@ -9,6 +9,7 @@ import { compareCommand } from './compare-command.ts';
 import type { ExperimentMachine } from './execute.ts';
 import { experimentCommand, type ExperimentOptionValues, type SharedOptionValues } from './experiment-command.ts';
 import { mergeCommand } from './merge-command.ts';
+import { fitCommand, type FitOptionValues } from './fit-command.ts';
 import { parseShard } from './plan.ts';
 
 /** Worker threads and most of this machine's memory. */
@@ -21,6 +22,11 @@ Examples:
   tierwave compare scenarios/jd-tencent-2014.json scenarios/no-rural-promoters.json --replicates 20 --agents 50000
   tierwave compare base.json a.json b.json --out runs/compare-ab   # keeps runs.csv, stats.csv, diff.csv; resumable`;
 
+const FIT_EXAMPLES = `
+Examples:
+  tierwave fit experiments/fit.json                 # three waves into runs/fit-<name>/wave-1..3
+  tierwave fit experiments/fit.json --waves 5 --out runs/fit   # a stopped fit resumes`;
+
 const EXPERIMENT_EXAMPLES = `
 Examples:
   tierwave experiment experiments/rural-promoters.json
@@ -30,6 +36,12 @@ Examples:
 function parseReplicates(raw: string): number {
   const n = parseCount(raw);
   if (n < 1 || n > 100000) throw new InvalidArgumentError(`expected a whole number in [1, 100000], got ${raw}`);
+  return n;
+}
+
+function parseWaves(raw: string): number {
+  const n = parseCount(raw);
+  if (n < 1 || n > 100) throw new InvalidArgumentError(`expected a whole number in [1, 100], got ${raw}`);
   return n;
 }
 
@@ -90,6 +102,19 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     .addHelpText('after', EXPERIMENT_EXAMPLES)
     .action(async function (this: Command, file: string, options: ExperimentOptionValues) {
       await experimentCommand(file, options, io, machine, typedCommand(this));
+    });
+
+  sharedOptions(
+    program
+      .command('fit')
+      .description("calibrate: sample an experiment's Latin-hypercube sweep in waves, each narrowed to the points whose runs miss no target by more than 3 sd (history matching)")
+      .argument('<experiment>', 'experiment JSON file with a latin-hypercube sweep and targets')
+      .option('--waves <n>', 'waves of sampling (default: 3)', parseWaves),
+    { out: 'output folder (default: runs/fit-<name>), one experiment folder per wave', replicates: "the file's" },
+  )
+    .addHelpText('after', FIT_EXAMPLES)
+    .action(async function (this: Command, file: string, options: FitOptionValues) {
+      await fitCommand(file, options, io, machine, typedCommand(this));
     });
 
   program

@@ -12,6 +12,7 @@ import type { Override } from '../scenario/overrides.ts';
 import { formatPath, type PathSegment } from '../scenario/path.ts';
 import { resolveDesign, type Design, type LoadScenario, type LocatedOverride, type VariantInput } from './design.ts';
 import { parseExperiment } from './experiment-file.ts';
+import type { Experiment, Sweep } from './schema.ts';
 import { DEFAULT_REPORT } from './report.ts';
 
 /** A scenario, and the network it imports if it names an edge list (read once per configuration). */
@@ -40,9 +41,13 @@ export interface CommandLineDesign {
   readonly overrides: readonly Override[];
   readonly seed?: number;
   readonly replicates?: number;
+  /** Replaces the file's sweep (`tierwave fit`: each wave narrows the ranges). */
+  readonly sweep?: (sweep: Sweep | undefined) => Sweep | undefined;
 }
 
 export interface LoadedExperiment {
+  /** The file as parsed (its sweep and targets, before the command line). */
+  readonly experiment: Experiment;
   readonly design: Design;
   readonly file: string;
   readonly sha256: string;
@@ -87,7 +92,7 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
       name: experiment.name,
       variants,
       shared: [...located(sources, ['set'], experiment.set), ...cli],
-      sweep: experiment.sweep,
+      sweep: commandLine.sweep ? commandLine.sweep(experiment.sweep) : experiment.sweep,
       sweepAt: (k) => {
         const parameter = experiment.sweep!.parameters[k];
         const valueField = parameter.values ? 'values' : 'from';
@@ -102,7 +107,7 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
     },
     loadScenarioFromDisk,
   );
-  return { design, file: path, sha256: scenarioSha256(text) };
+  return { experiment, design, file: path, sha256: scenarioSha256(text) };
 }
 
 /** A variant label from a file name: `scenarios/no-rural-promoters.json` → `no-rural-promoters`. */

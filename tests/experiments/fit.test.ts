@@ -12,6 +12,8 @@ import { seriesValue } from '../../src/engine/metrics.ts';
 import { dayOfDate } from '../../src/engine/calendar.ts';
 import { replicateSeeds } from '../../src/experiments/seeds.ts';
 import { mergeCommand } from '../../src/experiments/merge-command.ts';
+import { fitCommand } from '../../src/experiments/fit-command.ts';
+import { nodeExperimentMachine } from '../../src/experiments/commands.ts';
 import { ScenarioError } from '../../src/scenario/issues.ts';
 import { scratchDir } from '../cli/tierwave.ts';
 import { capturingIo, FIXTURES, runExperiment } from './support/run-experiment.ts';
@@ -126,5 +128,66 @@ describe('experiment targets (fit.csv)', () => {
     const at = (needle: string) => readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
     expect(lines).toContain(`${file}:${at('"tier 9"')}:15 targets[0].tier: no tier "tier 9" in ${join(dir, 'four-tiers.json')}; expected one of "tier 1", "tier 2", "tier 3", "tier 4", a tier number or "all" (in "baseline")`);
     expect(lines).toContain(`${file}:${at('"2017-01-01"')}:15 targets[1].date: 2017-01-01 is outside the run of ${join(dir, 'four-tiers.json')} (2015-09-01 to 2015-11-30) (in "baseline")`);
+  });
+
+  it('narrow the sampled range wave after wave around the value that produced the observations (tierwave fit)', async () => {
+    const dir = scratchDir('fit-waves');
+    const seen = observations();
+    copyFileSync(`${FIXTURES}/four-tiers.json`, join(dir, 'four-tiers.json'));
+    const file = join(dir, 'fit.json');
+    const range = { from: 0.0005, to: 0.02 };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'promoter-waves',
+        baseline: { scenario: 'four-tiers.json' },
+        set: { 'population.agents': 2500 },
+        replicates: REPLICATES,
+        seed: MASTER_SEED,
+        sweep: { method: 'latin-hypercube', samples: 8, parameters: [{ path: 'tiers[3].offlinePerDay', ...range, scale: 'log' }] },
+        targets: [{ metric: 'customers', tier: 'tier 4', date: DATE, value: seen.tier4 }],
+      }),
+    );
+    const out = join(dir, 'out');
+    const io = capturingIo();
+    const waves = await fitCommand(file, { out, waves: 3 }, io, nodeExperimentMachine, 'tierwave fit');
+    expect(waves.map((w) => w.wave)).toEqual([1, 2, 3]);
+    expect(waves.map((w) => w.ran)).toEqual([8 * REPLICATES, 8 * REPLICATES, 8 * REPLICATES]);
+    const widths = waves.map((w) => Math.log(w.parameters[0].to! / w.parameters[0].from!));
+    expect(waves[0].parameters[0]).toMatchObject(range);
+    for (const [k, w] of waves.entries()) {
+      // Every wave still holds the truth.
+      expect(w.parameters[0].from!, `wave ${k + 1}`).toBeLessThanOrEqual(TRUTH);
+      expect(w.parameters[0].to!, `wave ${k + 1}`).toBeGreaterThanOrEqual(TRUTH);
+    }
+    // The second wave samples a much smaller range; once the points are mostly plausible the range
+    // stays about where the observations put it (it converges to a region, not a point).
+    expect(widths[1]).toBeLessThan(widths[0] / 2);
+    expect(widths[2]).toBeLessThan(widths[1] * 1.1);
+    expect(waves[2].plausible).toBeGreaterThan(waves[0].plausible);
+    const best = Number(waves[2].bestParameters.split('=')[1]);
+    expect(best / TRUTH).toBeGreaterThan(1 / 1.5);
+    expect(best / TRUTH).toBeLessThan(1.5);
+    expect(io.out()).toMatch(/^history matching: plausible = misses no target by more than 3 sd/);
+    const table = readCsv(join(out, 'waves.csv'));
+    expect(table.map((r) => r.plausible)).toEqual(waves.map((w) => String(w.plausible)));
+    for (let k = 1; k <= 3; k++) expect(readCsv(join(out, `wave-${k}`, 'fit.csv')).length).toBe(8);
+
+    // Run again: every wave is finished, nothing runs, the same waves come out.
+    const again = await fitCommand(file, { out, waves: 3, quiet: true }, capturingIo(), nodeExperimentMachine, 'tierwave fit');
+    expect(again.map((w) => w.ran)).toEqual([0, 0, 0]);
+    expect(again.map((w) => w.parameters)).toEqual(waves.map((w) => w.parameters));
+  });
+
+  it('refuse to fit without targets or without a Latin-hypercube range to narrow', async () => {
+    const dir = scratchDir('fit-refused');
+    const noTargets = experiment(dir, []);
+    await expect(fitCommand(noTargets, { quiet: true }, capturingIo(), nodeExperimentMachine, 'tierwave fit')).rejects.toThrow(
+      `${noTargets}: no targets: fit scores the runs against observed figures (an experiment's "targets")`,
+    );
+    const grid = experiment(dir, [{ metric: 'customers', date: DATE, value: 10 }]);
+    await expect(fitCommand(grid, { quiet: true }, capturingIo(), nodeExperimentMachine, 'tierwave fit')).rejects.toThrow(
+      `${grid}: fit needs a "latin-hypercube" sweep with at least one range (from, to) to narrow`,
+    );
   });
 });
