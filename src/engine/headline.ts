@@ -16,10 +16,18 @@ export interface HeadlineFigure {
   readonly meaning: string;
 }
 
-export type Headline = Record<
-  'social_share_of_new_buyers_2015_11_11' | 'social_gmv_growth_q1_2016' | 'customer_share_tiers_3_4' | 'interactions_national' | 'peak_day_data_events_national',
-  HeadlineFigure
-> & { peak_day_date: string | null };
+/** The numeric headline figures, by name (experiments can record them and fit to them). */
+export const HEADLINE_FIGURES = [
+  'social_share_of_new_buyers_2015_11_11',
+  'social_gmv_growth_q1_2016',
+  'customer_share_tiers_3_4',
+  'interactions_national',
+  'peak_day_data_events_national',
+] as const;
+
+export type HeadlineKey = (typeof HEADLINE_FIGURES)[number];
+
+export type Headline = Record<HeadlineKey, HeadlineFigure> & { peak_day_date: string | null };
 
 export function headline(scenario: Scenario, series: DailySeries): Headline {
   const all = series.tiers;

@@ -7,7 +7,8 @@ import { ScenarioError, formatIssue, type ScenarioIssue, type SourcePosition } f
 import type { Override } from '../scenario/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { reportTierIndices, tierLabels, type ReportSpec } from './report.ts';
-import { defaultSd, type Target } from './fit.ts';
+import { defaultSd, isHeadlineFigure, type Target } from './fit.ts';
+import type { DailyMetric } from '../engine/metrics.ts';
 import { dateOfDay, dayOfDate } from '../engine/calendar.ts';
 import { replicateSeeds } from './seeds.ts';
 import type { Sweep, TargetInput } from './schema.ts';
@@ -97,11 +98,14 @@ export interface Design {
 function reportWithTargets(report: ReportSpec, targets: readonly Target[]): ReportSpec {
   if (targets.length === 0) return report;
   const union = <T>(list: readonly T[], more: readonly T[]) => [...list, ...more.filter((x, i) => !list.includes(x) && more.indexOf(x) === i)];
+  const daily = targets.filter((t) => !isHeadlineFigure(t.metric));
+  const figures = targets.map((t) => t.metric).filter(isHeadlineFigure);
   return {
     ...report,
-    metrics: union(report.metrics, targets.map((t) => t.metric)),
-    dates: union(report.dates, targets.map((t) => t.date)),
-    tiers: report.tiers ? union(report.tiers, targets.map((t) => t.tier)) : undefined,
+    metrics: union(report.metrics, daily.map((t) => t.metric as DailyMetric)),
+    dates: union(report.dates, daily.map((t) => t.date)),
+    tiers: report.tiers ? union(report.tiers, daily.map((t) => t.tier)) : undefined,
+    ...(figures.length > 0 ? { headline: union(report.headline ?? [], figures) } : {}),
   };
 }
 
@@ -189,6 +193,12 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
           if (first === undefined) targetLabels[i] = label;
           else if (first !== label) issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `tier "${target.tier}" is "${label}" in ${variant.scenarioFile} but "${first}" in the baseline; give every variant the same tier names` }, variant.name);
         }
+        if (isHeadlineFigure(target.metric)) {
+          // A whole-run figure: recorded once, for all tiers, on the last day.
+          if (tier !== undefined && tierLabels(loaded.scenario)[tier] !== 'all') issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `${target.metric} is a figure of all tiers; expected "all", got "${target.tier}"` }, variant.name);
+          return;
+        }
+        if (target.date === undefined) return;
         const day = dayOfDate(loaded.scenario.start, target.date);
         if (!(day >= 0 && day <= loaded.scenario.days)) {
           const last = dateOfDay(loaded.scenario.start, loaded.scenario.days);
@@ -216,7 +226,7 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
     });
   }
   issues.throwIfAny();
-  const targets = (input.targets ?? []).map((t, i) => ({ metric: t.metric, tier: targetLabels[i]!, date: t.date, value: t.value, sd: t.sd ?? defaultSd(t.value) }));
+  const targets: Target[] = (input.targets ?? []).map((t, i) => ({ metric: t.metric, tier: targetLabels[i]!, date: t.date ?? '', value: t.value, sd: t.sd ?? defaultSd(t.value, t.metric) }));
   return {
     name: input.name,
     baseline: baseline.name,

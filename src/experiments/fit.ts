@@ -5,21 +5,24 @@
 // near 0 are the parameter values the observations allow. Replicates share seeds across points,
 // so two points' losses differ by their parameters, not by their luck. Browser-safe.
 import type { DailyMetric } from '../engine/metrics.ts';
+import { HEADLINE_FIGURES, type HeadlineKey } from '../engine/headline.ts';
 import type { RunRow } from './report.ts';
 import { mean, standardDeviation } from './stats.ts';
 
 /** A target resolved for the rows: the tier as runs.csv labels it. */
 export interface Target {
-  readonly metric: DailyMetric;
+  readonly metric: DailyMetric | HeadlineKey;
   readonly tier: string;
+  /** The day observed; "" for a headline figure (one per run, on its last day). */
   readonly date: string;
   readonly value: number;
   readonly sd: number;
 }
 
-/** The uncertainty assumed when a target gives none: 10 % of the figure, at least 1 agent. */
-export function defaultSd(value: number): number {
-  return Math.max(1, Math.abs(value) * 0.1);
+/** The uncertainty assumed when a target gives none: 10 % of the figure — at least 1 agent for
+ *  a count, 0.01 for a headline figure (a share or a growth) of 0. */
+export function defaultSd(value: number, metric: string): number {
+  return isHeadlineFigure(metric) ? Math.abs(value) * 0.1 || 0.01 : Math.max(1, Math.abs(value) * 0.1);
 }
 
 export const FIT_COLUMNS = ['rank', 'variant', 'parameters', 'replicates', 'loss', 'target', 'observed', 'sd', 'simulated_mean', 'simulated_sd', 'z'] as const;
@@ -39,7 +42,9 @@ export interface FitRow {
   readonly z: number;
 }
 
-export const targetLabel = (t: Target): string => `${t.metric}, ${t.tier}, ${t.date}`;
+export const targetLabel = (t: Target): string => (t.date ? `${t.metric}, ${t.tier}, ${t.date}` : `${t.metric}, ${t.tier}`);
+
+export const isHeadlineFigure = (metric: string): metric is HeadlineKey => (HEADLINE_FIGURES as readonly string[]).includes(metric);
 
 interface Scored {
   readonly variant: string;
@@ -60,7 +65,7 @@ export function scoreRuns(rows: readonly RunRow[], targets: readonly Target[]): 
   }
   const scored = [...groups.values()].map((group) => {
     const misses = targets.map((target) => {
-      const values = group.rows.filter((r) => r.metric === target.metric && r.tier === target.tier && r.date === target.date).map((r) => r.value);
+      const values = group.rows.filter((r) => r.metric === target.metric && r.tier === target.tier && (target.date === '' || r.date === target.date)).map((r) => r.value);
       const m = mean(values);
       return { target, mean: m, sd: standardDeviation(values), z: (m - target.value) / target.sd };
     });

@@ -4,6 +4,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { dateOfDay, dayOfDate } from '../engine/calendar.ts';
 import { seriesValue, type DailyMetric, type DailySeries } from '../engine/metrics.ts';
+import { headline, type HeadlineKey } from '../engine/headline.ts';
 
 /** The columns of runs.csv, in order (long format: one value per row). */
 export const RUN_COLUMNS = ['run_id', 'variant', 'replicate', 'seed', 'parameters', 'day', 'date', 'tier', 'metric', 'value'] as const;
@@ -33,6 +34,8 @@ export interface ReportSpec {
   readonly final: boolean;
   /** Also report every k-th day from day 0 (0 = off). */
   readonly every: number;
+  /** Headline figures to record, one row each on the last day, tier "all" (absent: none). */
+  readonly headline?: readonly HeadlineKey[];
 }
 
 /** 2015-11-11 is the date strategists ask about; the others show the path there. */
@@ -97,6 +100,17 @@ export function runRows(label: RunLabel, scenario: Scenario, series: DailySeries
       for (const metric of report.metrics) {
         const value = seriesValue(series, day, tier, metric);
         rows.push({ run_id: label.id, variant: label.variant, replicate: label.replicate, seed: label.seed, parameters: label.parameters, day, date, tier: labels[tier], metric, value });
+      }
+    }
+  }
+  if (report.headline && report.headline.length > 0) {
+    const figures = headline(scenario, series);
+    const date = dateOfDay(scenario.start, scenario.days);
+    for (const key of report.headline) {
+      // A figure the run does not cover (its dates are outside it) is left out, not written as 0.
+      const value = figures[key].value;
+      if (value !== null && Number.isFinite(value)) {
+        rows.push({ run_id: label.id, variant: label.variant, replicate: label.replicate, seed: label.seed, parameters: label.parameters, day: scenario.days, date, tier: 'all', metric: key, value });
       }
     }
   }

@@ -3,6 +3,7 @@
 // scenarios.
 import { z } from 'zod';
 import { DAILY_METRICS } from '../engine/metrics.ts';
+import { HEADLINE_FIGURES } from '../engine/headline.ts';
 import { DEFAULT_REPORT } from './report.ts';
 
 const isoDate = z
@@ -62,14 +63,15 @@ export const reportSchema = z
     dates: z.array(isoDate).default([...DEFAULT_REPORT.dates]).meta({ description: 'dates to record; those outside a run are skipped' }),
     final: z.boolean().default(DEFAULT_REPORT.final).meta({ description: 'also record the last day' }),
     every: z.int().min(0).default(DEFAULT_REPORT.every).meta({ description: 'also record every k-th day from day 0 (0 = off)', unit: 'days' }),
+    headline: z.array(z.enum(HEADLINE_FIGURES)).min(1).optional().meta({ description: 'headline figures to record, one row each on the last day (tier "all")' }),
   })
   .meta({ description: 'what each run records in runs.csv' });
 
 export const targetSchema = z
   .strictObject({
-    metric: z.enum(DAILY_METRICS).meta({ description: 'the daily metric observed' }),
-    tier: z.string().min(1).default('all').meta({ description: 'tier name, tier number ("4") or "all"' }),
-    date: isoDate.meta({ description: 'the day it was observed (inside every run)' }),
+    metric: z.enum([...DAILY_METRICS, ...HEADLINE_FIGURES]).meta({ description: 'a daily metric, or a headline figure (a whole-run figure such as social_share_of_new_buyers_2015_11_11)' }),
+    tier: z.string().min(1).default('all').meta({ description: 'tier name, tier number ("4") or "all" (headline figures: "all")' }),
+    date: isoDate.optional().meta({ description: 'daily metrics: the day it was observed (inside every run); headline figures: none' }),
     value: z.number().meta({ description: 'the observed figure, in simulated agents (divide national figures by population.represents)' }),
     sd: z.number().positive().optional().meta({ description: 'its uncertainty, in the same units: misses are counted in these (default: 10 % of the value, at least 1)' }),
   })

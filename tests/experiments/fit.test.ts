@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { simulate } from '../../src/engine/simulation.ts';
 import { seriesValue } from '../../src/engine/metrics.ts';
 import { dayOfDate } from '../../src/engine/calendar.ts';
+import { headline } from '../../src/engine/headline.ts';
 import { replicateSeeds } from '../../src/experiments/seeds.ts';
 import { mergeCommand } from '../../src/experiments/merge-command.ts';
 import { fitCommand } from '../../src/experiments/fit-command.ts';
@@ -78,9 +79,10 @@ describe('experiment targets (fit.csv)', () => {
     expect(fit[0]).toMatchObject({ rank: '1', parameters: `tiers[3].offlinePerDay=${TRUTH}`, loss: '0', z: '0', target: `customers, tier 4, ${DATE}`, sd: '10' });
     // The default sd: 10 % of the figure.
     expect(Number(fit[1].sd)).toBeCloseTo(seen.all * 0.1, 9);
-    const losses = fit.filter((r) => r.target.startsWith('customers, tier 4')).map((r) => Number(r.loss));
-    expect(losses[0]).toBe(0);
-    for (let k = 1; k < losses.length; k++) expect(losses[k]).toBeGreaterThan(losses[k - 1]);
+    // Every other point misses; below the truth, the farther the worse (customers grow with the rate).
+    const loss = (value: number) => Number(fit.find((r) => r.parameters === `tiers[3].offlinePerDay=${value}`)!.loss);
+    for (const value of VALUES.filter((v) => v !== TRUTH)) expect(loss(value)).toBeGreaterThan(0);
+    expect(loss(0.001)).toBeGreaterThan(loss(0.002));
 
     // Each simulated mean is the mean of runs.csv's values for its point and target (the target's
     // tier was added to the report, which asked for "all" only).
@@ -189,5 +191,41 @@ describe('experiment targets (fit.csv)', () => {
     await expect(fitCommand(grid, { quiet: true }, capturingIo(), nodeExperimentMachine, 'tierwave fit')).rejects.toThrow(
       `${grid}: fit needs a "latin-hypercube" sweep with at least one range (from, to) to narrow`,
     );
+  });
+
+  it('fit headline figures too: a whole-run figure per run, recorded on its last day', async () => {
+    const dir = scratchDir('fit-headline');
+    // The observed figure: the share of customers living in tiers 3 and 4, at the true promoter rate.
+    const scenario = loadScenarioFile(`${FIXTURES}/four-tiers.json`, [
+      { path: 'population.agents', value: 2500 },
+      { path: 'tiers[3].offlinePerDay', value: TRUTH },
+    ]).scenario;
+    const seeds = replicateSeeds(MASTER_SEED, REPLICATES);
+    const shares = seeds.map((seed) => headline(scenario, simulate(scenario, { seed }).series).customer_share_tiers_3_4.value!);
+    const observed = shares.reduce((a, b) => a + b, 0) / shares.length;
+    expect(observed).toBeGreaterThan(0.2);
+    const file = experiment(dir, [{ metric: 'customer_share_tiers_3_4', value: observed, sd: 0.01 }]);
+    const out = join(dir, 'out');
+    await runExperiment(file, { out });
+    const runs = readCsv(join(out, 'runs.csv')).filter((r) => r.metric === 'customer_share_tiers_3_4');
+    expect(runs).toHaveLength(VALUES.length * REPLICATES);
+    for (const r of runs) expect([r.day, r.date, r.tier]).toEqual(['90', '2015-11-30', 'all']);
+    const fit = readCsv(join(out, 'fit.csv'));
+    // runs.csv keeps 15 significant digits of a share, so the truth misses by a rounding error only.
+    expect(fit[0]).toMatchObject({ rank: '1', parameters: `tiers[3].offlinePerDay=${TRUTH}`, target: 'customer_share_tiers_3_4, all' });
+    expect(Math.abs(Number(fit[0].z))).toBeLessThan(1e-12);
+    // More promoters in tier 4, a larger share there: below the truth, the farther the worse.
+    const loss = (value: number) => Number(fit.find((r) => r.parameters === `tiers[3].offlinePerDay=${value}`)!.loss);
+    expect(loss(0.001)).toBeGreaterThan(loss(0.002));
+    expect(loss(0.008)).toBeGreaterThan(loss(TRUTH));
+
+    // A headline figure has no date; a daily metric needs one.
+    const wrong = experiment(dir, [
+      { metric: 'customer_share_tiers_3_4', date: DATE, value: 0.5 },
+      { metric: 'customers', value: 10 },
+    ]);
+    const message = await runExperiment(wrong, { out: join(dir, 'wrong') }).catch((error: Error) => error.message);
+    expect(message).toMatch(/targets\[0\]\.date: customer_share_tiers_3_4 is a figure of the whole run: give no date/);
+    expect(message).toMatch(/targets\[1\]: missing `date`: the day the daily metric customers was observed/);
   });
 });
