@@ -86,16 +86,21 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
   if (options.compiledWordOfMouth && wordOfMouthKernel(world) !== 'webassembly') {
     throw new Error(wordOfMouthKernel(world) === 'off' ? 'this scenario has no word of mouth along ties to compile' : 'word of mouth could not be compiled for this world');
   }
-  const ledger = new Ledger(scenario.days, parts.population.tierSizes);
+  return finish(scenario, world, runWorld(world, options.onDay));
+}
+
+/** Steps a world that owns every agent from day 0 to its last day (or until `onDay` says stop). */
+export function runWorld(world: World, onDay?: (day: number) => boolean | void): Ledger {
+  const ledger = new Ledger(world.days, world.population.tierSizes);
   startPhase1(world);
   startPhase2(world, [world.log]);
   ledger.record(0, [world.counters]);
   updateGlobals(world, ledger, 0);
-  for (let day = 1; day <= scenario.days; day++) {
+  for (let day = 1; day <= world.days; day++) {
     stepDay(world, ledger, day);
-    if (options.onDay?.(day) === false) break;
+    if (onDay?.(day) === false) break;
   }
-  return finish(scenario, world, ledger);
+  return ledger;
 }
 
 export function finish(scenario: Scenario, world: World, ledger: Ledger, flows: readonly Float64Array[] = [world.flow]): RunResult {

@@ -70,7 +70,7 @@ export function finishParts(scenario: Scenario, population: Population, network:
   const mixed = scenario.network.kind === 'mixed';
   const perTie = dayParameters(scenario).wordOfMouth;
   const hot = kernel?.arrays ?? arrays(allocate);
-  const wordOfMouth = createWordOfMouth(agents, allocate, wordOfMouthAlongTies(scenario), hot);
+  const wordOfMouth = createWordOfMouth(agents, allocate, wordOfMouthAlongTies(scenario, perTie), hot);
   for (let i = 0; i < wordOfMouth.pace.length / 2; i++) wordOfMouth.pace[2 * i] = wordOfMouthPace(perTie, population, i);
   const state = createState(agents, allocate, hot);
   const inKernel = kernel && kernel.complete && [network.ties.offsets, network.ties.neighbors, state.status, state.wordOfMouthSource, wordOfMouth.day].every((a) => kernel.holds(a));
@@ -85,9 +85,10 @@ export function createParts(scenario: Scenario, seed: number, allocate: Allocate
   return finishParts(scenario, population, buildNetwork(scenario, seed, population, allocate, edgeList, kernel), allocate, kernel);
 }
 
-/** Whether friends convert friends along ties (direct daily contact), which needs the word-of-mouth table. */
-export function wordOfMouthAlongTies(scenario: Scenario): boolean {
-  return scenario.network.kind !== 'mixed' && dayParameters(scenario).wordOfMouth.some((x) => x > 0);
+/** Whether friends convert friends along ties (direct daily contact), which needs the word-of-mouth
+ *  table. `perTie`: the per-tie rates, when the caller has the day parameters already. */
+export function wordOfMouthAlongTies(scenario: Scenario, perTie = dayParameters(scenario).wordOfMouth): boolean {
+  return scenario.network.kind !== 'mixed' && perTie.some((x) => x > 0);
 }
 
 /**

@@ -7,7 +7,7 @@ import { ScenarioError, issueAt, type ScenarioIssue } from '../scenario/issues.t
 import { formatPath, parsePath, type PathSegment } from '../scenario/path.ts';
 import { schemaIssues } from '../scenario/validate.ts';
 import { experimentSchema, type Experiment } from './schema.ts';
-import { HEADLINE_FIGURES } from '../engine/headline.ts';
+import { isHeadlineFigure } from './fit.ts';
 
 // The marker validate.ts gives zod for issues whose schema set no message of its own, so the
 // schema's own words ("a real calendar date") can be told apart from zod's generic English.
@@ -30,7 +30,7 @@ function crossFieldIssues(experiment: Experiment, sources: SourceMap): ScenarioI
     seen.set(variant.name, formatPath(['variants', i, 'name']));
   });
   experiment.targets.forEach((target, i) => {
-    const figure = (HEADLINE_FIGURES as readonly string[]).includes(target.metric);
+    const figure = isHeadlineFigure(target.metric);
     if (figure && target.date !== undefined) report(['targets', i, 'date'], `${target.metric} is a figure of the whole run: give no date`);
     if (!figure && target.date === undefined) report(['targets', i], `missing \`date\`: the day the daily metric ${target.metric} was observed`);
   });

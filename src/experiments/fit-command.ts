@@ -87,7 +87,8 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
   for (let wave = 1; wave <= waves; wave++) {
     // Each wave's hypercube has a seed of its own, so a wave does not repeat the last one's strata.
     const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
-    const { design, sha256 } = loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
+    // Wave 1 is the file's own sweep (its seed is the one the file implies): the design loaded above.
+    const { design, sha256 } = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
     if (!options.quiet) io.stderr.write(`wave ${wave} of ${waves}: ${design.configurations.length} points × ${design.replicates} replicates, ${rangeText(parameters)}\n`);
     const { rows, execution } = await runIntoFolder({ design, out: join(out, `wave-${wave}`), experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
     const scored = scoreRuns(rows!, design.targets);
