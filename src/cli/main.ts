@@ -11,7 +11,7 @@ import { collect, parseCount, parseSeed, parseWorkers, type RunOptionValues } fr
 import { runCommand, type CommandIo, type RunMachine } from './run-command.ts';
 import { readTool } from './tool.ts';
 import { validateCommand } from './validate-command.ts';
-import { registerExperimentCommands } from '../experiments/commands.ts';
+import { registerExperimentCommands } from './experiments/commands.ts';
 
 const RUN_EXAMPLES = `
 Examples:

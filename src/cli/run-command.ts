@@ -10,8 +10,8 @@ import { InputError } from './errors.ts';
 import { InterruptWatch } from './interrupt-watch.ts';
 import { runOverrides, type RunOptionValues } from './options.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
-import { runReport } from './report.ts';
-import { PendingRunFolder, assertReplaceable } from './run-folder.ts';
+import { runReport } from './run-report.ts';
+import { PendingRunFolder, assertReplaceable } from './pending-run-folder.ts';
 import { runSummary, summaryJson } from './summary.ts';
 import { readTool } from './tool.ts';
 

@@ -1,7 +1,7 @@
 // Days carry real dates. This file turns the scenario's start date, festivals and interventions
 // into per-day parameter tables, computed once at setup, so the daily kernel reads plain arrays
 // and never interprets the scenario.
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { getPath, setPath } from '../scenario/path.ts';
 
 const DAY_MS = 86_400_000;

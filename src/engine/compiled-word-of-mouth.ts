@@ -6,7 +6,9 @@ import { CH_DIRECT } from './parameters.ts';
 import { EXPOSE } from './record-log.ts';
 import { placeRegion } from './kernel-memory.ts';
 import { WORD_OF_MOUTH_WASM } from './word-of-mouth-wasm.ts';
-import type { World, WorldParts } from './world.ts';
+// Type imports only (world.ts makes this module's class): written so no import cycle appears.
+type World = import('./world.ts').World;
+type WorldParts = import('./world.ts').WorldParts;
 
 type Propose = (
   day: number, last: number, lo: number, hi: number, backward: number, key: number, list: number, count: number,

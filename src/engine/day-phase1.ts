@@ -4,7 +4,7 @@
 // in phase 2. So the order of events (and the split of agents over workers) cannot change an
 // outcome, and a phase 1 that overflowed a shared log can be rerun.
 import { WECHAT, QQ } from './population.ts';
-import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, paysInApp, windowOf } from './parameters.ts';
+import { CH_AD, CH_DIRECT, CH_FEED, CH_GROUP, CH_OFFLINE, CH_ORGANIC, CHANNEL_COUNT, SOCIAL_CHANNEL_COUNT, paysInApp, windowOf } from './parameters.ts';
 import { draw, drawPairWith, pairKey } from './random.ts';
 import { EXPOSE, LAPSE, PURCHASE } from './record-log.ts';
 import { CUSTOMER } from './state.ts';
@@ -80,7 +80,7 @@ function expose(world: World, day: number, sharer: number, target: number, chann
   if (on === 0 || (feedPlatform !== 0 && (on & feedPlatform) === 0)) return;
   const p = world.params;
   const keys = world.keys;
-  let attention = p.attention[day * 3 + channel];
+  let attention = p.attention[day * SOCIAL_CHANNEL_COUNT + channel];
   if (p.needsActivity[day] === 1) attention *= Math.min(1, pop.activity[target] * p.festival.activity[day]);
   if (draw(keys.seen, target, day * 8 + channel, sharer) >= attention) return;
   const tier = pop.tier[target];

@@ -1,7 +1,7 @@
 // WeChat / QQ groups: one post reaches every member. Sizes are heavy-tailed up to the cap; a
 // `local` share of each group is a contiguous run of one tier's agents (neighbouring blocks, so
 // groups overlap friend clusters), the rest are drawn from the whole population.
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { arrays, allocateLocal, type Allocate } from './memory.ts';
 import type { Population } from './population.ts';
 import { stream } from './random.ts';

@@ -1,5 +1,6 @@
 // The headline figures, each beside the article's value where it has one (DIGEST F2, F3, F5, F8).
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { SOCIAL_CHANNELS } from '../scenario/channels.ts';
 import { dayOfDate } from './calendar.ts';
 import { seriesValue, type DailySeries } from './metrics.ts';
 
@@ -43,7 +44,7 @@ export function headline(scenario: Scenario, series: DailySeries): Headline {
   let socialShare: number | null = null;
   if (inRun(singles)) {
     const n = seriesValue(series, singles, all, 'new_customers');
-    const social = ['direct', 'group', 'feed'].reduce((s, c) => s + seriesValue(series, singles, all, `new_customers_${c}` as 'new_customers_direct'), 0);
+    const social = SOCIAL_CHANNELS.reduce((s, c) => s + seriesValue(series, singles, all, `new_customers_${c}`), 0);
     socialShare = n > 0 ? social / n : null;
   }
 

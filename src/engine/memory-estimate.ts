@@ -1,6 +1,6 @@
 // How many bytes a world will take, before anything is allocated, so an impossible size is
 // refused with the estimate instead of failing (or swapping) half-way through setup.
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { STATE_BYTES_PER_AGENT } from './state.ts';
 
 /** Population traits and neighbourhood layout per agent. */

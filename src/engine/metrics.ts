@@ -1,5 +1,5 @@
 // Daily metrics: read after each day, never change state (Mesa's data collection habit).
-import { CHANNELS } from '../scenario/schema.ts';
+import { CHANNELS } from '../scenario/channels.ts';
 
 /** Stocks (counted at the end of the day) and flows (during the day), per tier and for all tiers. */
 export const DAILY_METRICS = [

@@ -4,7 +4,7 @@
 //    stays inside its neighbourhood block (friends of friends are friends), the rest go to tiers
 //    by the mixing matrix with partners drawn in proportion to target degree (Chung–Lu);
 //  - mixed: no ties at all (everyone meets everyone: the Bass mean field).
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { aliasTable, normal, sampleAlias, type AliasTable } from './distributions.ts';
 import { allocateLocal, type Allocate, type Arrays } from './memory.ts';
 import type { Population } from './population.ts';

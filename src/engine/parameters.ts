@@ -1,21 +1,25 @@
 // Per-day parameter tables read by the kernel: the scenario with interventions and festivals
 // applied, flattened to typed arrays indexed by day (and tier, or channel). Also the bounds used
 // for thinning (the largest value a rate takes within each window of WINDOW_DAYS days).
-import { CHANNELS, type Scenario } from '../scenario/schema.ts';
+import { CHANNEL_TABLE, CHANNELS, channelIndex } from '../scenario/channels.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { festivalTable, forEachDay, interventionMarkers, type FestivalTable, type Marker } from './calendar.ts';
 
-export const CH_DIRECT = 0;
-export const CH_GROUP = 1;
-export const CH_FEED = 2;
-export const CH_AD = 3;
-export const CH_OFFLINE = 4;
-export const CH_ORGANIC = 5;
+// Channel numbers for the kernel, from the channel table (plain constants in the hot loops).
+export const CH_DIRECT = channelIndex('direct');
+export const CH_GROUP = channelIndex('group');
+export const CH_FEED = channelIndex('feed');
+export const CH_AD = channelIndex('ad');
+export const CH_OFFLINE = channelIndex('offline');
+export const CH_ORGANIC = channelIndex('organic');
 export const CHANNEL_COUNT = CHANNELS.length;
-/** Channels 0..2 (direct, group, feed) are social: a friend is the source. */
-export const SOCIAL_CHANNEL_COUNT = 3;
+/** Channels below this number are social (a friend is the source): the table lists them first. */
+export const SOCIAL_CHANNEL_COUNT = CHANNEL_TABLE.filter((c) => c.social).length;
+if (CHANNEL_TABLE.some((c, i) => c.social !== i < SOCIAL_CHANNEL_COUNT)) throw new Error('channels.ts: social channels must come first');
+const PAYS_IN_APP = Uint8Array.from(CHANNEL_TABLE, (c) => (c.paysInApp ? 1 : 0));
 /** Channels whose purchases start inside a chat app, so paying friction applies. */
 export function paysInApp(channel: number): boolean {
-  return channel <= CH_AD;
+  return PAYS_IN_APP[channel] === 1;
 }
 
 export interface DayParameters {
@@ -34,7 +38,7 @@ export interface DayParameters {
   readonly shareGroup: Float64Array;
   /** [day * CHANNEL_COUNT + channel] */
   readonly conversion: Float64Array;
-  /** [day * 3 + channel] for direct, group, feed. */
+  /** [day * SOCIAL_CHANNEL_COUNT + channel] for the social channels. */
   readonly attention: Float64Array;
   /** [day] */
   readonly friction: Float64Array;
@@ -175,7 +179,7 @@ function tables(n: number, T: number) {
     shareDirect: perTier(),
     shareGroup: perTier(),
     conversion: new Float64Array(n * CHANNEL_COUNT),
-    attention: new Float64Array(n * 3),
+    attention: new Float64Array(n * SOCIAL_CHANNEL_COUNT),
     friction: perDay(),
     reinforceFactor: perDay(),
     reinforceCap: perDay(),
@@ -209,11 +213,8 @@ function fillDay(p: ReturnType<typeof tables>, s: Scenario, d: number, T: number
     p.shareGroup[k] = (mix.direct + mix.group) / total;
   }
   const c = s.channels;
-  const conversions = [c.direct.conversion, c.group.conversion, c.feed.conversion, c.ad.conversion, c.offline.conversion, c.organic.conversion];
-  for (let ch = 0; ch < CHANNEL_COUNT; ch++) p.conversion[d * CHANNEL_COUNT + ch] = conversions[ch];
-  p.attention[d * 3] = c.direct.attention;
-  p.attention[d * 3 + 1] = c.group.attention;
-  p.attention[d * 3 + 2] = c.feed.attention;
+  for (let ch = 0; ch < CHANNEL_COUNT; ch++) p.conversion[d * CHANNEL_COUNT + ch] = c[CHANNELS[ch]].conversion;
+  for (let ch = 0; ch < SOCIAL_CHANNEL_COUNT; ch++) p.attention[d * SOCIAL_CHANNEL_COUNT + ch] = (c[CHANNELS[ch]] as { attention: number }).attention;
   p.friction[d] = s.payment.closedLoop ? s.payment.closedLoopFriction : s.payment.jumpFriction;
   p.reinforceFactor[d] = s.reinforcement.factor;
   p.reinforceCap[d] = s.reinforcement.cap;

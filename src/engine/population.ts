@@ -1,7 +1,7 @@
 // The consumers: per-agent traits as struct-of-arrays, drawn once at setup from per-tier
 // distributions. Agents of a tier live in contiguous "neighbourhood" blocks of ids, and the blocks
 // of all tiers are interleaved, so a contiguous id range (one worker's share) holds every tier.
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { beta, logNormal } from './distributions.ts';
 import { arrays, allocateLocal, type Allocate } from './memory.ts';
 import { stream } from './random.ts';

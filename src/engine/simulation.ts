@@ -1,6 +1,6 @@
 // Stepping a world. `stepDay` is synchronous and the only clock is the caller's: the CLI and the
 // tests call it n times; the worker driver and the view add timers (d3's tick/stop habit).
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { dayPhase1 } from './day-phase1.ts';
 import { dayPhase2, EXTERNAL, nextCandidate } from './day-phase2.ts';
 import { CH_ORGANIC, type DayParameters } from './parameters.ts';

@@ -1,7 +1,7 @@
 // The simulation value: everything one run needs, owned by whoever steps it. Shared parts
 // (population, ties, groups, agent state) may live on SharedArrayBuffers and be seen by several
 // workers; each worker owns the agents lo..hi-1 and keeps its own event queues and counters.
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { generateGroups, emptyGroups, type Groups } from './groups.ts';
 import { allocateLocal, arrays, type Allocate } from './memory.ts';
 import type { KernelMemory } from './kernel-memory.ts';

@@ -3,7 +3,7 @@
 // experiment stopped half-way holds complete pairs for its first replicates, and the ids — and
 // hence the rows — do not depend on how the work was split or resumed.
 import type { Design } from './design.ts';
-import { sha256Hex } from './sha256.ts';
+import { sha256Hex } from '../scenario/sha256.ts';
 import { canonicalJson } from '../scenario/load.ts';
 
 export interface PlannedRun {

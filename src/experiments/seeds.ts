@@ -1,7 +1,7 @@
 // Replicate seeds. Every run of replicate r uses the same seed whatever its variant or sweep point
 // (common random numbers): the same population, network and daily draws wherever the variants
 // agree, so a variant-minus-baseline difference shows the lever, not the luck of two seeds.
-import { sha256Words } from './sha256.ts';
+import { sha256Words } from '../scenario/sha256.ts';
 
 export const SEED_SCHEME =
   'seed of replicate r (counted from 0) = the first 8 hex digits of SHA-256("<masterSeed>:<r>") as an unsigned 32-bit integer, ' +

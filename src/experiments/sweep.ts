@@ -1,7 +1,7 @@
 // Sweep points: a full grid of the parameters' values, or a Latin hypercube — `samples` points
 // where each parameter's range is cut into `samples` equal strata and every stratum is used once,
 // so a few dozen runs cover each range evenly (a grid of 5 parameters × 5 values needs 3125).
-import { sha256Words } from './sha256.ts';
+import { sha256Words } from '../scenario/sha256.ts';
 import type { Sweep, SweepParameter } from './schema.ts';
 
 export interface SweepValue {

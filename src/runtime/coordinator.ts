@@ -4,7 +4,7 @@
 // either way and for any number of workers. The coordinator never runs the daily kernel.
 import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 import type { Remote } from 'comlink';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { Ledger, METRIC_COUNT, seriesLength, type DailySeries } from '../engine/metrics.ts';
 import { dayParameters, type DayParameters } from '../engine/parameters.ts';
 import { nextGlobals, type RunResult } from '../engine/simulation.ts';

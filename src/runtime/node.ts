@@ -4,7 +4,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { assertFits } from '../engine/memory-estimate.ts';
 import type { EngineWorkerApi } from './protocol.ts';
 import { CancelledError, Simulation, type SpawnWorker, type WorkerHost } from './coordinator.ts';

@@ -2,7 +2,7 @@
 // is structured-cloneable; typed arrays on SharedArrayBuffers are shared, others are copied or
 // transferred explicitly.
 import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { WorldParts } from '../engine/world.ts';
 import type { Population } from '../engine/population.ts';
 import type { Ties } from '../engine/ties.ts';

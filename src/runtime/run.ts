@@ -1,6 +1,6 @@
 // The one call the CLI and experiments use to run a scenario to the end on worker threads.
 // (Implemented in node.ts; this file holds the shared types.)
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from '../engine/simulation.ts';
 import type { EdgeListPayload } from './protocol.ts';
 import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';

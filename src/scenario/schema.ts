@@ -1,6 +1,7 @@
 // The one source of truth for the scenario format. `scenarios/schema.json` and the README's
 // field reference are generated from this file (`npm run schema`), so they cannot drift.
 import { z } from 'zod';
+import type { Channel } from './channels.ts';
 
 const probability = (description: string) => z.number().min(0).max(1).meta({ description, unit: 'probability' });
 const perDay = (description: string) =>
@@ -11,9 +12,6 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real calendar date');
 
-export const CHANNELS = ['direct', 'group', 'feed', 'ad', 'offline', 'organic'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const SOCIAL_CHANNELS: readonly Channel[] = ['direct', 'group', 'feed'];
 
 /** A log-normal trait: median and the sigma of its logarithm (heavy-tailed for sigma ≳ 1). */
 const logNormal = (description: string, unit: string, median: number, sigma: number) =>
@@ -113,6 +111,10 @@ export const channelsSchema = z
       .meta({ description: "the shop's own app, no social help" }),
   })
   .meta({ description: 'how an agent is exposed, and how often an exposure converts' });
+
+type SchemaChannel = keyof z.output<typeof channelsSchema>;
+/** A compile-time check: the schema has fields for exactly the channels of the channel table. */
+export const CHANNEL_FIELDS_MATCH_TABLE: Exclude<Channel, SchemaChannel> | Exclude<SchemaChannel, Channel> extends never ? true : never = true;
 
 export const networkSchema = z
   .strictObject({

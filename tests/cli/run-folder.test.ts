@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PendingRunFolder } from '../../src/cli/run-folder.ts';
+import { PendingRunFolder } from '../../src/cli/pending-run-folder.ts';
 import { SMALL_WORLD, scratchDir, start, tierwave } from './tierwave.ts';
 
 /** A world whose setup takes about a second and whose days run for much longer than the test waits. */

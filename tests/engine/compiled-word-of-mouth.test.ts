@@ -12,7 +12,7 @@ import { createParts, createWorld } from '../../src/engine/world.ts';
 import { KernelMemory } from '../../src/engine/kernel-memory.ts';
 import { allocateShared } from '../../src/engine/memory.ts';
 import { wordOfMouthKernel } from '../../src/engine/compiled-word-of-mouth.ts';
-import { GENERATED, wordOfMouthModuleText } from '../../bin/build-wasm.mjs';
+import { GENERATED, wordOfMouthModuleText } from '../../scripts/build-wasm.mjs';
 
 const bytes = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { compareCommand } from '../../src/experiments/compare-command.ts';
-import { nodeExperimentMachine } from '../../src/experiments/commands.ts';
+import { compareCommand } from '../../src/cli/experiments/compare-command.ts';
+import { nodeExperimentMachine } from '../../src/cli/experiments/commands.ts';
 import { capturingIo, FIXTURES } from './support/run-experiment.ts';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'tests/experiments/support/experiment-cli.ts', ...args], { encoding: 'utf8' });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/experiments/experiment-file.ts';
 import { experimentJsonSchema } from '../../src/experiments/schema.ts';
-import { loadExperimentDesign } from '../../src/experiments/load-node.ts';
+import { loadExperimentDesign } from '../../src/cli/experiments/load-files.ts';
 import { ScenarioError } from '../../src/scenario/issues.ts';
 import { parseOverride } from '../../src/scenario/overrides.ts';
 import { FIXTURES } from './support/run-experiment.ts';

@@ -5,11 +5,11 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeExperimentMachine } from '../../src/experiments/commands.ts';
-import { commandLineOverrides } from '../../src/experiments/experiment-command.ts';
-import { runIntoFolder } from '../../src/experiments/folder-run.ts';
-import { loadExperimentDesign } from '../../src/experiments/load-node.ts';
-import { mergeCommand } from '../../src/experiments/merge-command.ts';
+import { nodeExperimentMachine } from '../../src/cli/experiments/commands.ts';
+import { commandLineOverrides } from '../../src/cli/experiments/experiment-command.ts';
+import { runIntoFolder } from '../../src/cli/experiments/run-into-folder.ts';
+import { loadExperimentDesign } from '../../src/cli/experiments/load-files.ts';
+import { mergeCommand } from '../../src/cli/experiments/merge-command.ts';
 import { capturingIo, FIXTURES, runExperiment } from './support/run-experiment.ts';
 
 const EXPERIMENT = `${FIXTURES}/experiment.json`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { replicateSeed, replicateSeeds } from '../../src/experiments/seeds.ts';
-import { sha256Hex } from '../../src/experiments/sha256.ts';
+import { sha256Hex } from '../../src/scenario/sha256.ts';
 import { studentTQuantile } from '../../src/experiments/student-t.ts';
 
 describe('replicate seeds', () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/issues.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
@@ -33,16 +32,5 @@ describe('loadScenarioFile', () => {
 
   it('reports invalid JSON in the file at the place it broke', () => {
     expect(() => loadScenarioFile('tests/scenario/fixtures/broken.json')).toThrow('tests/scenario/fixtures/broken.json:4:23: invalid JSON: expected ",", got "share"');
-  });
-});
-
-describe('the browser-safe scenario modules', () => {
-  it('import nothing from Node, so the page can load scenarios too', () => {
-    const folder = new URL('../../src/scenario/', import.meta.url);
-    const nodeOnly = ['node.ts', 'generate.ts'];
-    const offenders = readdirSync(folder)
-      .filter((name) => name.endsWith('.ts') && !nodeOnly.includes(name))
-      .filter((name) => /from ['"]node:|from ['"](fs|path|crypto|url)['"]/.test(readFileSync(new URL(name, folder), 'utf8')));
-    expect(offenders).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../../../src/scenario/issues.ts';
 import { InputError, Interrupted } from '../../../src/cli/errors.ts';
-import { registerExperimentCommands } from '../../../src/experiments/commands.ts';
+import { registerExperimentCommands } from '../../../src/cli/experiments/commands.ts';
 
 const program = new Command('tierwave').exitOverride();
 registerExperimentCommands(program);

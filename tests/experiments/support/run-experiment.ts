@@ -1,7 +1,7 @@
 // Runs experiment commands in this process, over real worker threads, with output captured.
 import type { CommandIo } from '../../../src/cli/run-command.ts';
-import { nodeExperimentMachine } from '../../../src/experiments/commands.ts';
-import { experimentCommand, type ExperimentOptionValues } from '../../../src/experiments/experiment-command.ts';
+import { nodeExperimentMachine } from '../../../src/cli/experiments/commands.ts';
+import { experimentCommand, type ExperimentOptionValues } from '../../../src/cli/experiments/experiment-command.ts';
 
 export const FIXTURES = 'tests/experiments/fixtures';
 

@@ -1,0 +1,128 @@
+// `compare`, `experiment` and `merge` on the tierwave command line. Exit codes as for `run`: 0
+// success, 1 invalid input (experiment or scenario files, --set, --out), 2 usage error, 128 +
+// signal when interrupted (finished runs are kept and the same command resumes).
+import { InvalidArgumentError, type Command } from 'commander';
+import { collect, parseCount, parseSeed, parseWorkers } from '../options.ts';
+import type { CommandIo } from '../run-command.ts';
+import { defaultWorkers, memoryLimitBytes, spawnNodeWorker } from '../../runtime/node.ts';
+import { compareCommand } from './compare-command.ts';
+import type { ExperimentMachine } from './execute-design.ts';
+import { experimentCommand, type ExperimentOptionValues, type SharedOptionValues } from './experiment-command.ts';
+import { mergeCommand } from './merge-command.ts';
+import { fitCommand, type FitOptionValues } from './fit-command.ts';
+import { parseShard } from '../../experiments/plan.ts';
+
+/** Worker threads and most of this machine's memory. */
+export const nodeExperimentMachine: ExperimentMachine = { spawn: spawnNodeWorker, defaultWorkers, memoryLimitBytes };
+
+const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
+
+const COMPARE_EXAMPLES = `
+Examples:
+  tierwave compare scenarios/jd-tencent-2014.json scenarios/no-rural-promoters.json --replicates 20 --agents 50000
+  tierwave compare base.json a.json b.json --out runs/compare-ab   # keeps runs.csv, stats.csv, diff.csv; resumable`;
+
+const FIT_EXAMPLES = `
+Examples:
+  tierwave fit experiments/fit.json                 # three waves into runs/fit-<name>/wave-1..3
+  tierwave fit experiments/fit.json --waves 5 --out runs/fit   # a stopped fit resumes`;
+
+const EXPERIMENT_EXAMPLES = `
+Examples:
+  tierwave experiment experiments/rural-promoters.json
+  tierwave experiment experiments/sweep.json --shard 2/4 --out runs/sweep-2   # one of four machines
+  tierwave merge runs/sweep-1 runs/sweep-2 runs/sweep-3 runs/sweep-4 --out runs/sweep`;
+
+function parseReplicates(raw: string): number {
+  const n = parseCount(raw);
+  if (n < 1 || n > 100000) throw new InvalidArgumentError(`expected a whole number in [1, 100000], got ${raw}`);
+  return n;
+}
+
+function parseWaves(raw: string): number {
+  const n = parseCount(raw);
+  if (n < 1 || n > 100) throw new InvalidArgumentError(`expected a whole number in [1, 100], got ${raw}`);
+  return n;
+}
+
+function parseShardOption(raw: string) {
+  try {
+    return parseShard(raw);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/** The command as typed, for manifest.json: `tierwave experiment x.json --shard 1/2`. */
+function typedCommand(command: Command): string {
+  let root = command;
+  while (root.parent) root = root.parent;
+  // Commander keeps the argument list it parsed but leaves `rawArgs` out of its typings.
+  const args = (root as unknown as { rawArgs: string[] }).rawArgs ?? [];
+  const from = args.indexOf(command.name());
+  const words = from >= 0 ? args.slice(from) : [command.name(), ...command.args];
+  return ['tierwave', ...words.map((w: string) => (/^[\w./:=@%+,[\]-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))].join(' ');
+}
+
+function sharedOptions(command: Command, defaults: { out: string; replicates: string }): Command {
+  return command
+    .option('--replicates <n>', `runs per scenario, one seed each, shared across scenarios (default: ${defaults.replicates})`, parseReplicates)
+    .option('--seed <n>', "master seed the replicate seeds derive from (default: the baseline scenario's seed)", parseSeed)
+    .option('--agents <n>', 'agents in every run (shorthand for --set population.agents=N)', parseCount)
+    .option('--days <n>', 'days after day 0 in every run (shorthand for --set days=N)', parseCount)
+    .option('--set <path=value>', 'override a field of every scenario, e.g. tiers[3].offlinePerDay=0.002 (repeatable)', collect)
+    .option('--workers <n>', `worker threads; one run per thread at a time (default: ${defaultWorkers()})`, parseWorkers)
+    .option('--out <dir>', defaults.out)
+    .option('--quiet', 'no progress bar and no table on stdout');
+}
+
+/** Adds `compare`, `experiment` and `merge` to a tierwave program. */
+export function registerExperimentCommands(program: Command, io: CommandIo = processIo, machine: ExperimentMachine = nodeExperimentMachine): void {
+  sharedOptions(
+    program
+      .command('compare')
+      .description('replicate a baseline and variant scenarios with shared seeds; print per tier the difference in customers on 2015-11-11 with its 90 % interval')
+      .argument('<baseline>', 'baseline scenario JSON file')
+      .argument('<variants...>', 'variant scenario JSON files'),
+    { out: 'keep runs.csv, stats.csv, diff.csv and manifest.json in this folder (resumable)', replicates: '10' },
+  )
+    .addHelpText('after', COMPARE_EXAMPLES)
+    .action(async function (this: Command, baseline: string, variants: string[], options: SharedOptionValues) {
+      await compareCommand(baseline, variants, { replicates: 10, ...options }, io, machine, typedCommand(this));
+    });
+
+  sharedOptions(
+    program
+      .command('experiment')
+      .description('run an experiment file (variants, replicates, sweeps) run by run into a folder; a stopped experiment resumes')
+      .argument('<experiment>', 'experiment JSON file (see experiments/schema.json)')
+      .option('--shard <i/n>', 'run only shard i of n (counted from 1); combine the folders with `tierwave merge`', parseShardOption),
+    { out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])', replicates: "the file's" },
+  )
+    .addHelpText('after', EXPERIMENT_EXAMPLES)
+    .action(async function (this: Command, file: string, options: ExperimentOptionValues) {
+      await experimentCommand(file, options, io, machine, typedCommand(this));
+    });
+
+  sharedOptions(
+    program
+      .command('fit')
+      .description("calibrate: sample an experiment's Latin-hypercube sweep in waves, each narrowed to the points whose runs miss no target by more than 3 sd (history matching)")
+      .argument('<experiment>', 'experiment JSON file with a latin-hypercube sweep and targets')
+      .option('--waves <n>', 'waves of sampling (default: 3)', parseWaves),
+    { out: 'output folder (default: runs/fit-<name>), one experiment folder per wave', replicates: "the file's" },
+  )
+    .addHelpText('after', FIT_EXAMPLES)
+    .action(async function (this: Command, file: string, options: FitOptionValues) {
+      await fitCommand(file, options, io, machine, typedCommand(this));
+    });
+
+  program
+    .command('merge')
+    .description('combine the shard folders of one experiment into the folder the unsplit experiment would have written')
+    .argument('<dirs...>', 'shard folders')
+    .requiredOption('--out <dir>', 'merged folder')
+    .action(function (this: Command, dirs: string[], options: { out: string }) {
+      mergeCommand(dirs, options.out, io, typedCommand(this));
+    });
+}

@@ -1,0 +1,27 @@
+// `tierwave compare <baseline.json> <variant.json>...`: replicate each scenario with shared seeds and
+// print, per tier, how many more (or fewer) customers each variant has on 2015-11-11 than the
+// baseline, with the 90 % interval of that difference. With --out the runs and tables are kept
+// (and a stopped comparison resumes).
+import type { CommandIo } from '../run-command.ts';
+import { representedPeople } from '../../engine/headline.ts';
+import { comparisonText } from '../../experiments/comparison-text.ts';
+import type { ExperimentMachine } from './execute-design.ts';
+import { commandLineOverrides, type SharedOptionValues } from './experiment-command.ts';
+import { runIntoFolder } from './run-into-folder.ts';
+import { compareDesign } from './load-files.ts';
+import { diffRows } from '../../experiments/stats.ts';
+
+export async function compareCommand(baseline: string, variants: readonly string[], options: SharedOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<string> {
+  const design = compareDesign(baseline, variants, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const first = design.configurations[0].scenario;
+  if (!options.quiet) {
+    const runs = design.configurations.length * design.replicates;
+    io.stderr.write(`comparing ${design.variants.length} scenarios × ${design.replicates} replicates = ${runs} runs of ${first.population.agents.toLocaleString('en-US')} agents, master seed ${design.masterSeed}\n`);
+  }
+  const { rows } = await runIntoFolder({ design, out: options.out, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+  const people = representedPeople(first);
+  const unit = `counts are simulated agents; one agent stands for ${Math.round(people).toLocaleString('en-US')} people in ${design.baseline}`;
+  const text = comparisonText(diffRows(rows!, design.baseline), { metric: 'customers', replicates: design.replicates, unit });
+  if (!options.quiet) io.stdout.write(text + (options.out ? `runs, stats.csv, diff.csv and manifest.json: ${options.out}\n` : ''));
+  return text;
+}

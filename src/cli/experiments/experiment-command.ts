@@ -1,0 +1,69 @@
+// `tierwave experiment <file> [--shard i/n] [--out DIR]`: runs an experiment file into a folder,
+// resuming it if it was stopped. A shard writes runs.csv only; `tierwave merge` combines shards
+// and computes the tables.
+import type { CommandIo } from '../run-command.ts';
+import { parseOverride, type Override } from '../../scenario/overrides.ts';
+import { comparisonText } from '../../experiments/comparison-text.ts';
+import type { ExperimentMachine } from './execute-design.ts';
+import { runIntoFolder } from './run-into-folder.ts';
+import { loadExperimentDesign } from './load-files.ts';
+import type { Shard } from '../../experiments/plan.ts';
+import { EXPERIMENT_FILES } from './experiment-folder.ts';
+import { diffRows } from '../../experiments/stats.ts';
+import { scoreRuns } from '../../experiments/fit.ts';
+
+/** The few best-scoring variants or sweep points, as a table for the terminal. */
+function bestFitsText(scored: ReturnType<typeof scoreRuns>, targets: number): string {
+  const shown = scored.slice(0, 5);
+  const rows = shown.map((s, k) => [String(k + 1), Number.isNaN(s.loss) ? '—' : s.loss.toPrecision(3), s.variant, s.parameters || '—']);
+  const head = ['rank', 'loss', 'variant', 'parameters'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const title = `best fits to ${targets} target${targets === 1 ? '' : 's'} (loss: mean squared miss in the targets' standard deviations; all ${scored.length} in fit.csv):`;
+  return [title, line(head), ...rows.map(line)].join('\n');
+}
+
+/** Options shared by `compare` and `experiment`, applied to every run. */
+export interface SharedOptionValues {
+  readonly replicates?: number;
+  readonly agents?: number;
+  readonly days?: number;
+  /** The master seed. */
+  readonly seed?: number;
+  readonly set?: string[];
+  readonly workers?: number;
+  readonly out?: string;
+  readonly quiet?: boolean;
+}
+
+export interface ExperimentOptionValues extends SharedOptionValues {
+  readonly shard?: Shard;
+}
+
+/** Every `--set`, then `--agents` and `--days` (so the shorthands win, as in `run`). */
+export function commandLineOverrides(options: SharedOptionValues): Override[] {
+  const overrides = (options.set ?? []).map(parseOverride);
+  if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
+  if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
+  return overrides;
+}
+
+export async function experimentCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<void> {
+  const { design, sha256 } = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const shard = options.shard;
+  const out = options.out ?? `runs/experiment-${design.name}${shard ? `-shard${shard.index}of${shard.count}` : ''}`;
+  const { execution, rows } = await runIntoFolder({ design, out, shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+  if (options.quiet) return;
+  const resumed = execution.skipped > 0 ? ` (${execution.skipped} finished earlier)` : '';
+  const lines = [`${execution.inShard} runs${shard ? ` of shard ${shard.index}/${shard.count}` : ''} done${resumed}: ${out}/${EXPERIMENT_FILES.runs}`];
+  if (rows) {
+    const fit = design.targets.length > 0 ? `, ${out}/${EXPERIMENT_FILES.fit}` : '';
+    lines.push(`tables: ${out}/${EXPERIMENT_FILES.stats}, ${out}/${EXPERIMENT_FILES.diff}${fit}; manifest: ${out}/${EXPERIMENT_FILES.manifest}`, '');
+    if (design.targets.length > 0) lines.push(bestFitsText(scoreRuns(rows, design.targets), design.targets.length), '');
+    const diff = diffRows(rows, design.baseline);
+    if (diff.length > 0) lines.push(comparisonText(diff, { metric: design.report.metrics[0], replicates: design.replicates }));
+  } else {
+    lines.push(`combine the shards with: tierwave merge <shard folders>... --out DIR`);
+  }
+  io.stdout.write(`${lines.join('\n').trimEnd()}\n`);
+}

@@ -1,0 +1,126 @@
+// `tierwave fit <experiment.json> [--waves N]`: calibration by history matching. The experiment's
+// Latin-hypercube sweep is wave 1; every point is scored against the file's `targets`, and a point
+// is implausible when its mean misses any target by more than 3 of the target's standard
+// deviations (the usual cut-off of history matching, after Pukelsheim's three-sigma rule). Wave
+// k + 1 samples again, with as many points, only the box the plausible points of wave k span
+// (widened by half a stratum, within the first ranges), so the points gather where the
+// observations allow, wave after wave. Each wave is an ordinary experiment folder (out/wave-k):
+// resumable, with runs.csv, stats.csv, fit.csv and a manifest; waves.csv sums them up.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.ts';
+import type { CommandIo } from '../run-command.ts';
+import { csvLine } from '../../experiments/csv.ts';
+import type { ExperimentMachine } from './execute-design.ts';
+import { commandLineOverrides, type SharedOptionValues } from './experiment-command.ts';
+import { scoreRuns } from '../../experiments/fit.ts';
+import { runIntoFolder } from './run-into-folder.ts';
+import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
+import { writeFileAtomic } from './experiment-folder.ts';
+import type { Sweep, SweepParameter } from '../../experiments/schema.ts';
+
+export interface FitOptionValues extends SharedOptionValues {
+  readonly waves?: number;
+}
+
+/** A point is implausible when it misses some target by more than this many standard deviations. */
+export const IMPLAUSIBLE = 3;
+
+export interface Wave {
+  readonly wave: number;
+  /** Runs this call made (0 for a wave a stopped fit had finished). */
+  readonly ran: number;
+  readonly points: number;
+  readonly plausible: number;
+  readonly bestLoss: number;
+  readonly bestVariant: string;
+  readonly bestParameters: string;
+  /** The swept parameters this wave sampled (ranges narrowed after wave 1). */
+  readonly parameters: readonly SweepParameter[];
+}
+
+export const WAVE_COLUMNS = ['wave', 'points', 'plausible', 'best_loss', 'best_variant', 'best_parameters', 'ranges'] as const;
+
+const rangeText = (parameters: readonly SweepParameter[]) =>
+  parameters.map((p) => (p.values ? `${p.path} in ${JSON.stringify(p.values)}` : `${p.path} in [${p.from}, ${p.to}]`)).join('; ');
+
+/**
+ * The next wave's parameters: each range cut to the span of the chosen points' values, widened by
+ * half a stratum of the current range on each side (in log space for log scales), and kept inside
+ * the first wave's range. Lists of values stay as they are.
+ */
+export function narrowed(current: readonly SweepParameter[], first: readonly SweepParameter[], chosen: readonly (readonly unknown[])[], samples: number): SweepParameter[] {
+  return current.map((parameter, j) => {
+    if (parameter.values || parameter.from === undefined || parameter.to === undefined) return parameter;
+    const log = parameter.scale === 'log';
+    const f = (x: number) => (log ? Math.log(x) : x);
+    const back = (y: number) => (log ? Math.exp(y) : y);
+    const values = chosen.map((point) => Number(point[j])).filter(Number.isFinite);
+    if (values.length === 0) return parameter;
+    const half = (f(parameter.to) - f(parameter.from)) / samples / 2;
+    const [lo, hi] = [Math.min(first[j].from!, first[j].to!), Math.max(first[j].from!, first[j].to!)];
+    let from = Math.max(lo, back(f(Math.min(...values)) - half));
+    let to = Math.min(hi, back(f(Math.max(...values)) + half));
+    if (parameter.integer) [from, to] = [Math.floor(from), Math.ceil(to)];
+    // Six significant digits, as the sweep writes its values, and never an empty range.
+    from = Number(from.toPrecision(6));
+    to = Number(to.toPrecision(6));
+    return { ...parameter, from, to: to > from ? to : from + (hi - lo) * 1e-6 };
+  });
+}
+
+export async function fitCommand(file: string, options: FitOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<Wave[]> {
+  const commandLine: CommandLineDesign = { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates };
+  const first = loadExperimentDesign(file, commandLine);
+  const sweep = first.experiment.sweep;
+  if (first.design.targets.length === 0) throw new InputError(`${file}: no targets: fit scores the runs against observed figures (an experiment's "targets")`);
+  if (!sweep || sweep.method !== 'latin-hypercube' || !sweep.parameters.some((p) => !p.values)) {
+    throw new InputError(`${file}: fit needs a "latin-hypercube" sweep with at least one range (from, to) to narrow`);
+  }
+  const waves = options.waves ?? 3;
+  const out = options.out ?? `runs/fit-${first.design.name}`;
+  mkdirSync(out, { recursive: true });
+  const samples = sweep.samples ?? 1;
+  const sweepSeed = sweep.seed ?? first.design.masterSeed;
+  let parameters: readonly SweepParameter[] = sweep.parameters;
+  const done: Wave[] = [];
+  for (let wave = 1; wave <= waves; wave++) {
+    // Each wave's hypercube has a seed of its own, so a wave does not repeat the last one's strata.
+    const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
+    // Wave 1 is the file's own sweep (its seed is the one the file implies): the design loaded above.
+    const { design, sha256 } = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
+    if (!options.quiet) io.stderr.write(`wave ${wave} of ${waves}: ${design.configurations.length} points × ${design.replicates} replicates, ${rangeText(parameters)}\n`);
+    const { rows, execution } = await runIntoFolder({ design, out: join(out, `wave-${wave}`), experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+    const scored = scoreRuns(rows!, design.targets);
+    const plausible = scored.filter((s) => s.misses.every((m) => Math.abs(m.z) <= IMPLAUSIBLE));
+    // Too few plausible points to span a box: the best tenth (at least two) leads the next wave.
+    const leaders = plausible.length >= 2 ? plausible : scored.slice(0, Math.max(2, Math.ceil(scored.length / 10)));
+    const valuesOf = new Map(design.points.map((p) => [p.text, p.values.map((v) => v.value)]));
+    const best = scored[0];
+    done.push({ wave, ran: execution.ran, points: scored.length, plausible: plausible.length, bestLoss: best.loss, bestVariant: best.variant, bestParameters: best.parameters, parameters });
+    parameters = narrowed(parameters, sweep.parameters, leaders.map((s) => valuesOf.get(s.parameters) ?? []), samples);
+  }
+  writeFileAtomic(
+    join(out, 'waves.csv'),
+    csvLine(WAVE_COLUMNS) + done.map((w) => csvLine([w.wave, w.points, w.plausible, w.bestLoss, w.bestVariant, w.bestParameters, rangeText(w.parameters)])).join(''),
+  );
+  if (!options.quiet) io.stdout.write(wavesText(done, out));
+  return done;
+}
+
+function wavesText(waves: readonly Wave[], out: string): string {
+  const head = ['wave', 'plausible', 'best loss', 'best point', 'ranges sampled'];
+  const rows = waves.map((w) => [String(w.wave), `${w.plausible} of ${w.points}`, Number.isNaN(w.bestLoss) ? '—' : w.bestLoss.toPrecision(3), w.bestParameters || w.bestVariant, rangeText(w.parameters)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const best = [...waves].sort((a, b) => (Number.isNaN(a.bestLoss) ? Infinity : a.bestLoss) - (Number.isNaN(b.bestLoss) ? Infinity : b.bestLoss))[0];
+  return [
+    `history matching: plausible = misses no target by more than ${IMPLAUSIBLE} sd; loss = mean squared miss in sd`,
+    line(head),
+    ...rows.map(line),
+    '',
+    `best point: ${best.bestParameters || best.bestVariant} (wave ${best.wave}, loss ${best.bestLoss.toPrecision(3)})`,
+    `waves: ${out}/waves.csv; each wave's runs and fit.csv: ${out}/wave-<k>/`,
+    '',
+  ].join('\n');
+}

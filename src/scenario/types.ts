@@ -1,0 +1,6 @@
+// The scenario's types for code that must not load zod (the engine runs in every worker). Written
+// as type imports, which compile to nothing: the schema module itself is never loaded through here.
+export type Scenario = import('./schema.ts').Scenario;
+export type Tier = import('./schema.ts').Tier;
+export type Festival = import('./schema.ts').Festival;
+export type Intervention = import('./schema.ts').Intervention;

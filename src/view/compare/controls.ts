@@ -1,0 +1,88 @@
+// The form: filled from a Comparison (a permalink) and read back into one.
+import { DAILY_METRICS } from '../../engine/metrics.ts';
+import type { BundledScenario } from './scenarios.ts';
+import { DEFAULT_AGENTS, type Comparison } from './permalink.ts';
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export const controls = {
+  baseline: byId<HTMLSelectElement>('baseline'),
+  variants: byId<HTMLFieldSetElement>('variants'),
+  whatIf: byId<HTMLTextAreaElement>('what-if'),
+  agents: byId<HTMLInputElement>('agents'),
+  days: byId<HTMLInputElement>('days'),
+  seed: byId<HTMLInputElement>('seed'),
+  replicates: byId<HTMLInputElement>('replicates'),
+  workers: byId<HTMLInputElement>('workers'),
+  run: byId<HTMLButtonElement>('run'),
+  pause: byId<HTMLButtonElement>('pause'),
+  metric: byId<HTMLSelectElement>('metric'),
+  tier: byId<HTMLSelectElement>('tier'),
+  date: byId<HTMLInputElement>('date'),
+  halfWidth: byId<HTMLInputElement>('half-width'),
+  done: byId<HTMLOutputElement>('replicates-done'),
+  status: byId<HTMLSpanElement>('status'),
+  needed: byId<HTMLOutputElement>('replicates-needed'),
+  more: byId<HTMLButtonElement>('more'),
+  error: byId<HTMLParagraphElement>('error'),
+  bands: document.getElementById('bands') as unknown as SVGSVGElement,
+  diff: document.getElementById('diff') as unknown as SVGSVGElement,
+  table: byId<HTMLTableElement>('tier-table'),
+  permalink: byId<HTMLAnchorElement>('permalink'),
+};
+
+function option(select: HTMLSelectElement, value: string, label = value): void {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = label;
+  select.append(element);
+}
+
+export function setUpControls(scenarios: readonly BundledScenario[], workers: number): void {
+  for (const s of scenarios) option(controls.baseline, s.id);
+  for (const s of scenarios) {
+    const label = document.createElement('label');
+    label.innerHTML = `<input type="checkbox" value="${s.id}" data-testid="variant-${s.id}"> ${s.id}`;
+    controls.variants.append(label);
+  }
+  for (const metric of DAILY_METRICS) option(controls.metric, metric);
+  controls.workers.value = String(workers);
+}
+
+/** Tier choices of the baseline scenario ("all" first). */
+export function setTierChoices(labels: readonly string[], selected: string): void {
+  controls.tier.replaceChildren();
+  for (const label of ['all', ...labels.filter((l) => l !== 'all')]) option(controls.tier, label);
+  controls.tier.value = labels.includes(selected) ? selected : 'all';
+}
+
+export function writeControls(c: Comparison): void {
+  controls.baseline.value = c.baseline;
+  for (const box of controls.variants.querySelectorAll('input')) box.checked = c.variants.includes(box.value);
+  controls.whatIf.value = c.whatIf.join('\n');
+  controls.agents.value = String(c.agents);
+  controls.days.value = c.days === null ? '' : String(c.days);
+  controls.seed.value = c.seed === null ? '' : String(c.seed);
+  controls.replicates.value = String(c.replicates);
+  controls.metric.value = c.metric;
+  controls.date.value = c.date;
+  controls.halfWidth.value = c.halfWidth === null ? '' : String(c.halfWidth);
+}
+
+const whole = (input: HTMLInputElement): number | null => (/^\d+$/.test(input.value.trim()) ? Number(input.value) : null);
+
+export function readControls(): Comparison {
+  return {
+    baseline: controls.baseline.value,
+    variants: [...controls.variants.querySelectorAll('input')].filter((box) => box.checked).map((box) => box.value),
+    whatIf: controls.whatIf.value.split('\n').map((line) => line.trim()).filter((line) => line.length > 0),
+    agents: whole(controls.agents) ?? DEFAULT_AGENTS,
+    days: whole(controls.days),
+    seed: whole(controls.seed),
+    replicates: Math.max(2, whole(controls.replicates) ?? 20),
+    metric: controls.metric.value,
+    tier: controls.tier.value || 'all',
+    date: controls.date.value,
+    halfWidth: Number(controls.halfWidth.value) > 0 ? Number(controls.halfWidth.value) : null,
+  };
+}

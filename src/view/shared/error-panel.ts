@@ -1,0 +1,50 @@
+// Problems shown in the page, not the console: a scenario's validation issues as a table of place
+// (file:line:column), field and what was expected; any other failure as its message.
+import { ScenarioError } from '../../scenario/issues.ts';
+
+export class ErrorPanel {
+  constructor(private readonly element: HTMLElement) {}
+
+  show(title: string, error: unknown): void {
+    const element = this.element;
+    element.replaceChildren();
+    const heading = document.createElement('strong');
+    heading.textContent = title;
+    element.append(heading);
+    if (error instanceof ScenarioError) {
+      const table = document.createElement('table');
+      table.innerHTML = '<thead><tr><th scope="col">where</th><th scope="col">field</th><th scope="col">problem</th></tr></thead>';
+      const body = table.createTBody();
+      for (const issue of error.issues) {
+        const row = body.insertRow();
+        row.className = 'issue';
+        for (const [text, name] of [
+          [issue.where, 'where'],
+          [issue.path || '(the file)', 'field'],
+          [issue.message, 'message'],
+        ]) {
+          const cell = row.insertCell();
+          cell.className = name;
+          cell.textContent = text;
+        }
+      }
+      element.append(table);
+    } else {
+      const message = document.createElement('pre');
+      message.textContent = error instanceof Error ? error.message : String(error);
+      element.append(message);
+    }
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = 'Dismiss';
+    close.addEventListener('click', () => this.clear());
+    element.append(close);
+    element.hidden = false;
+  }
+
+  clear(): void {
+    this.element.hidden = true;
+    this.element.replaceChildren();
+  }
+}

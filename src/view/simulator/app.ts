@@ -1,0 +1,274 @@
+// The page: wires the scenario source, the levers and the address bar to a Playback, and draws
+// what the workers report — the city map every animation frame, the charts and headline figures
+// at most every CHART_MS while playing, so a frame never carries more than a few milliseconds.
+import { dateOfDay } from '../../engine/calendar.ts';
+import { representedPeople } from '../../engine/headline.ts';
+import { seriesValue } from '../../engine/metrics.ts';
+import type { AgentSnapshot } from '../../runtime/protocol.ts';
+import { parseOverride } from '../../scenario/overrides.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { AdoptionChart } from './adoption-chart.ts';
+import { bundledEntry, bundledText, catalog, resolveText } from '../shared/catalog.ts';
+import { ChannelChart } from './channel-chart.ts';
+import { placeAgents } from './cities.ts';
+import { ErrorPanel } from '../shared/error-panel.ts';
+import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
+import { HeadlinePanel } from './headline-panel.ts';
+import { LeverPanel } from './lever-panel.ts';
+import type { Lever, LeverValue } from './levers.ts';
+import { fillMapLegend } from './map-legend.ts';
+import { runMarkers } from './markers.ts';
+import { NetworkView } from './network-view.ts';
+import { LOADED_FILE_PREFIX, formatAddress, readAddress, withOverride } from './permalink.ts';
+import { Playback, type LoadedRun } from './playback.ts';
+import { Pulses } from './pulses.ts';
+import { acceptScenarioFiles } from './scenario-file.ts';
+import { readSpeed, showPlaying, wireTransport } from './transport.ts';
+
+/** Where a scenario's text came from: a bundled id, or "file:<name>" for a file from disk. */
+interface ScenarioSource {
+  readonly id: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+const CHART_MS = 150;
+/** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
+const ADDRESS_MS = 1000;
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const storageKey = (id: string) => `tierwave:${id}`;
+
+export class App {
+  private readonly playback: Playback;
+  private readonly network = new NetworkView(byId<HTMLCanvasElement>('map'));
+  private readonly pulses = new Pulses();
+  private readonly charts = byId<HTMLElement>('charts');
+  private readonly adoption = new AdoptionChart(this.charts);
+  private readonly channels = new ChannelChart(this.charts);
+  private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'));
+  private readonly errors = new ErrorPanel(byId('error'));
+  private readonly levers: LeverPanel;
+  private readonly picker = byId<HTMLSelectElement>('scenario-picker');
+  private readonly seedInput = byId<HTMLInputElement>('seed');
+  private source: ScenarioSource | null = null;
+  private fileScenario: Scenario | null = null;
+  private seed: number | null = null;
+  private overrides: string[] = [];
+  private readonly written = new Map<string, Scenario>();
+  /** Counts open() calls, so the follow-up tasks of a superseded one do nothing. */
+  private openings = 0;
+  private settler: ForceSettler | null = null;
+  private chartsDue = false;
+  private chartsAt = 0;
+  private addressAt = 0;
+
+  constructor() {
+    this.playback = new Playback({
+      status: (text) => (byId('status').textContent = text),
+      built: (run) => this.built(run),
+      advanced: (run, snapshot, from, jumped) => this.advanced(run, snapshot, from, jumped),
+      playing: (on) => {
+        showPlaying(byId('play'), on);
+        if (!on) this.writeAddress();
+      },
+      failed: (error) => this.errors.show('The simulation stopped', error),
+    });
+    this.playback.speed = readSpeed(byId('speed'));
+    this.levers = new LeverPanel(byId('levers'), (lever, value) => void this.pull(lever, value));
+    for (const entry of catalog()) this.picker.add(new Option(entry.title, entry.id));
+    fillMapLegend(byId('map-legend'));
+    wireTransport(
+      { play: byId('play'), step: byId('step'), reset: byId('reset'), speed: byId('speed') },
+      {
+        toggle: () => this.playback.toggle(),
+        step: () => void this.playback.stepOnce(),
+        reset: () => this.source && void this.open(this.source, this.seed, this.overrides, 0),
+        speed: (daysPerSecond) => (this.playback.speed = daysPerSecond),
+      },
+    );
+    this.picker.addEventListener('change', () => this.choose(this.picker.value));
+    this.seedInput.addEventListener('change', () => {
+      const seed = Number(this.seedInput.value);
+      if (this.source && Number.isInteger(seed) && seed >= 0) void this.open(this.source, seed, this.overrides, 0);
+    });
+    acceptScenarioFiles(byId('scenario-file'), byId('drop-hint'), (text, name) => this.loadFile(text, name));
+    requestAnimationFrame((now) => this.frame(now));
+  }
+
+  /** Opens the world the address names, or the default one. */
+  start(): void {
+    const address = readAddress(location.search);
+    const id = address.scenario ?? catalog()[0]?.id;
+    if (!id) {
+      this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
+      return;
+    }
+    const source = this.sourceOf(id);
+    if (!source) {
+      // Opening clears the error panel, so the fallback opens first and the reason shows after.
+      if (catalog()[0]) this.choose(catalog()[0].id);
+      this.errors.show(`The link names a scenario this page does not have: ${id}`, new Error('Showing the default scenario instead.'));
+      return;
+    }
+    const day = address.day ?? 0;
+    const failure = this.open(source, address.seed, [...address.overrides], day);
+    if (!failure) return;
+    if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
+      this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
+    } else this.errors.show(`${source.file} could not be run`, failure);
+  }
+
+  private sourceOf(id: string): ScenarioSource | null {
+    if (id.startsWith(LOADED_FILE_PREFIX)) {
+      const text = localStorage.getItem(storageKey(id));
+      return text === null ? null : { id, file: id.slice(LOADED_FILE_PREFIX.length), text };
+    }
+    const entry = bundledEntry(id);
+    return entry ? { id, file: entry.file, text: bundledText(entry) } : null;
+  }
+
+  /**
+   * A scenario from the picker, as its file says: overrides and the seed belong to the previous
+   * world (a lever's path may not even exist in the new one), so they are dropped.
+   */
+  private choose(id: string): void {
+    const source = this.sourceOf(id);
+    if (!source) return;
+    const failure = this.open(source, null, [], 0);
+    if (failure) this.errors.show(`${source.file} could not be run`, failure);
+  }
+
+  private loadFile(text: string, name: string): void {
+    const id = `${LOADED_FILE_PREFIX}${name}`;
+    const failure = this.open({ id, file: name, text }, null, [], 0);
+    if (failure) {
+      this.errors.show(`${name} could not be run`, failure);
+      return;
+    }
+    // Kept so a link to this run works again in this browser; other browsers do not have the file.
+    try {
+      localStorage.setItem(storageKey(id), text);
+    } catch {
+      /* storage full or disabled: the run still works, only its link will not */
+    }
+  }
+
+  /**
+   * Validates and starts a world; returns the problem instead when the scenario does not validate.
+   * The scenario as its file has it (what the levers compare with) and the start of the workers
+   * follow in tasks of their own: each is tens of milliseconds on a slow machine, together they
+   * would block the page past 50 ms.
+   */
+  private open(source: ScenarioSource, seed: number | null, overrides: string[], day: number): unknown {
+    let scenario: Scenario;
+    try {
+      scenario = resolveText(source.text, source.file, overrides.map(parseOverride)).scenario;
+    } catch (error) {
+      return error;
+    }
+    this.errors.clear();
+    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, fileScenario: overrides.length === 0 ? scenario : null });
+    if (![...this.picker.options].some((o) => o.value === source.id)) this.picker.add(new Option(source.file, source.id));
+    this.picker.value = source.id;
+    this.seedInput.value = String(seed ?? scenario.seed);
+    // Until the new world reports, the old one's numbers must not pass for its own.
+    for (const id of ['day', 'date', 'customers-total', 'customers-national']) byId(id).textContent = id === 'customers-national' ? '' : '–';
+    this.writeAddress(day);
+    const opening = ++this.openings;
+    setTimeout(() => {
+      if (opening !== this.openings) return;
+      this.fileScenario ??= this.asWritten(source) ?? scenario;
+      this.levers.show(scenario, this.fileScenario);
+    }, 0);
+    setTimeout(() => opening === this.openings && void this.playback.load(scenario, seed ?? scenario.seed, day), 0);
+    return null;
+  }
+
+  /** The scenario without overrides, validated once per text (resets and levers re-open it often). */
+  private asWritten(source: ScenarioSource): Scenario | null {
+    const cached = this.written.get(source.text);
+    if (cached) return cached;
+    try {
+      const scenario = resolveText(source.text, source.file, []).scenario;
+      this.written.set(source.text, scenario);
+      return scenario;
+    } catch {
+      return null; // only the overrides make this file valid: the levers compare with the overridden one
+    }
+  }
+
+  private async pull(lever: Lever, value: LeverValue): Promise<void> {
+    if (!this.source || !this.fileScenario) return;
+    let overrides = this.overrides;
+    for (const [path, v] of lever.write(value, this.fileScenario)) overrides = withOverride(overrides, path, v);
+    const wasPlaying = this.playback.playing;
+    const failure = this.open(this.source, this.seed, overrides, 0);
+    if (failure) this.errors.show('That lever setting does not fit this scenario', failure);
+    else if (wasPlaying) this.playWhenReady();
+  }
+
+  private playWhenReady(): void {
+    const wait = () => (this.playback.current && this.playback.current.sim.day >= 0 ? this.playback.play() : setTimeout(wait, 50));
+    wait();
+  }
+
+  private built(run: LoadedRun): void {
+    const scenario = run.scenario;
+    const layout = placeAgents(run.sample, run.tier, scenario.tiers.length, run.streetLength, run.seed);
+    const whole = run.sample.length === run.sim.agents;
+    this.settler = whole && run.sample.length <= FORCE_LAYOUT_LIMIT ? new ForceSettler(layout, run.ties, run.tier, run.seed) : null;
+    const tierSampled = scenario.tiers.map((_, t) => run.tier.reduce((n, x) => n + Number(x === t), 0));
+    this.network.show({ layout, ties: run.ties, tier: run.tier, tierNames: scenario.tiers.map((t) => t.name), tierAgents: run.sim.tierSizes, tierSampled });
+    this.pulses.clear();
+    const markers = runMarkers(scenario, this.fileScenario, run.sim.params.markers);
+    this.adoption.setRun(scenario.start, scenario.days, markers, scenario.tiers.map((t) => t.name));
+    this.channels.setRun(scenario.start, scenario.days, markers);
+    this.chartsDue = true;
+  }
+
+  private advanced(run: LoadedRun, snapshot: AgentSnapshot, from: number, jumped: boolean): void {
+    const day = run.sim.day;
+    this.network.setStatus(snapshot.status);
+    // After a replay only the last day pulses: the others were never watched.
+    const since = jumped ? day - 1 : from;
+    this.pulses.add(snapshot, run.sample, since, day, performance.now(), Math.min(600, (day - since) * 40));
+    const series = run.sim.series;
+    const T = series.tiers;
+    const customers = seriesValue(series, day, T, 'customers');
+    byId('day').textContent = String(day);
+    byId('date').textContent = dateOfDay(run.scenario.start, day);
+    byId('customers-total').textContent = customers.toLocaleString('en-US');
+    const people = customers * representedPeople(run.scenario);
+    byId('customers-national').textContent = representedPeople(run.scenario) === 1 ? '' : `(≈ ${(people / 1e6).toFixed(1)} million people)`;
+    this.network.setShares(run.scenario.tiers.map((_, t) => seriesValue(series, day, t, 'customers') / Math.max(1, seriesValue(series, day, t, 'agents'))));
+    this.chartsDue = true;
+    if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
+  }
+
+  private frame(now: number): void {
+    if (this.settler && !this.settler.settled) {
+      this.settler.advance(8);
+      this.network.layoutMoved();
+    }
+    const run = this.playback.current;
+    if (run && this.chartsDue && (now - this.chartsAt >= CHART_MS || !this.playback.playing)) {
+      this.chartsDue = false;
+      this.chartsAt = now;
+      this.adoption.update(run.sim.series, run.sim.day);
+      this.channels.update(run.sim.series, run.sim.day);
+      this.headline.update(run.scenario, run.sim.series, run.sim.day);
+    }
+    this.network.draw(this.pulses.current(now));
+    requestAnimationFrame((next) => this.frame(next));
+  }
+
+  /** Keeps the address bar (and the "link to this day") pointing at what is on screen. */
+  private writeAddress(day = this.playback.current?.sim.day): void {
+    if (!this.source) return;
+    this.addressAt = performance.now();
+    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day });
+    const href = `${location.pathname}${query}`;
+    history.replaceState(null, '', href);
+    byId<HTMLAnchorElement>('permalink').href = href;
+  }
+}

@@ -1,0 +1,71 @@
+// Chart 2: new customers per day, stacked by the channel of their first purchase — the social
+// channels (direct, group, feed) at the bottom, so their share on 11.11 can be read off (F3).
+// It starts at day 1: day 0 holds the scenario's initial customers, a one-off that would flatten
+// every later day against the axis.
+import { area, format, stack } from 'd3';
+import type { Marker } from '../../engine/calendar.ts';
+import { seriesValue, type DailyMetric, type DailySeries } from '../../engine/metrics.ts';
+import { CHANNELS, type Channel } from '../../scenario/channels.ts';
+import { CHANNEL_COLOURS } from '../shared/palette.ts';
+import { TimeChart } from './time-chart.ts';
+
+type Row = Record<Channel, number>;
+
+export class ChannelChart {
+  private readonly chart: TimeChart;
+
+  constructor(parent: HTMLElement) {
+    this.chart = new TimeChart(parent, {
+      title: 'New customers per day, by first-purchase channel (from day 1)',
+      yLabel: 'new customers (simulated agents)',
+      yFormat: format('~s'),
+      testId: 'channel-chart',
+    });
+    this.legend();
+  }
+
+  setRun(start: string, days: number, markers: readonly Marker[]): void {
+    this.chart.setRun(start, days, markers, 10);
+    this.chart.plot.selectAll('path.channel').remove();
+  }
+
+  update(series: DailySeries, day: number): void {
+    const chart = this.chart;
+    chart.setCursor(day);
+    const rows: Row[] = Array.from({ length: Math.max(0, day) }, (_, k) => {
+      const row = {} as Row;
+      for (const c of CHANNELS) row[c] = seriesValue(series, k + 1, series.tiers, `new_customers_${c}` as DailyMetric);
+      return row;
+    });
+    const layers = stack<Row>().keys(CHANNELS)(rows);
+    const top = layers.length ? Math.max(0, ...layers[layers.length - 1].map((p) => p[1])) : 0;
+    chart.growY(Math.max(10, top));
+    const shape = area<[number, number]>()
+      .x((_, k) => chart.x(chart.dateOf(k + 1)))
+      .y0((p) => chart.y(p[0]))
+      .y1((p) => chart.y(p[1]));
+    chart.plot
+      .selectAll<SVGPathElement, (typeof layers)[number]>('path.channel')
+      .data(layers, (l) => l.key)
+      .join('path')
+      .attr('class', 'channel')
+      .attr('fill', (l) => CHANNEL_COLOURS[l.key as keyof Row])
+      .attr('d', (l) => shape(l as unknown as Array<[number, number]>));
+  }
+
+  /** Channel names in the right margin, top to bottom as they are stacked. */
+  private legend(): void {
+    const chart = this.chart;
+    const items = [...CHANNELS].reverse();
+    const legend = chart.root.append('g').attr('class', 'legend').attr('transform', `translate(${chart.width + 8},4)`);
+    items.forEach((c, k) => {
+      legend.append('rect').attr('y', k * 16).attr('width', 10).attr('height', 10).attr('fill', CHANNEL_COLOURS[c]);
+      legend
+        .append('text')
+        .attr('x', 14)
+        .attr('y', k * 16 + 5)
+        .attr('dy', '0.35em')
+        .text(c);
+    });
+  }
+}

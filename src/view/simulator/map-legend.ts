@@ -1,0 +1,17 @@
+// The key to the city map: dot colours are agent states, pulse colours are first-purchase channels.
+import { CHANNEL_TABLE } from '../../scenario/channels.ts';
+import { CHANNEL_COLOURS, CROSS_TIER_TIE_COLOUR, STATE_COLOURS, STATE_NAMES } from '../shared/palette.ts';
+
+export function fillMapLegend(list: HTMLUListElement): void {
+  const item = (colour: string, text: string, shape: 'dot' | 'line' | 'ring') => {
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = `swatch ${shape}`;
+    swatch.style.setProperty('--colour', colour);
+    li.append(swatch, text);
+    list.append(li);
+  };
+  STATE_NAMES.forEach((name, state) => item(STATE_COLOURS[state], name, 'dot'));
+  item(CROSS_TIER_TIE_COLOUR, 'tie between tiers', 'line');
+  for (const channel of CHANNEL_TABLE) item(CHANNEL_COLOURS[channel.name], `converted by ${channel.name}`, channel.social ? 'line' : 'ring');
+}

@@ -1,0 +1,194 @@
+// The city map on a canvas. Ties and city discs change only when the layout does, so they are
+// drawn once into an offscreen layer; each frame copies that layer, then draws the few thousand
+// agents (batched by colour) and the live pulses — well under a millisecond of drawing.
+import { CHANNEL_COLOUR_LIST, STATE_COLOURS, tieColour } from '../shared/palette.ts';
+import { MAP_HEIGHT, MAP_WIDTH, type MapLayout } from './cities.ts';
+import type { Pulse } from './pulses.ts';
+
+export interface MapWorld {
+  readonly layout: MapLayout;
+  /** Pairs of sample positions. */
+  readonly ties: Uint32Array;
+  readonly tier: Uint8Array;
+  readonly tierNames: readonly string[];
+  /** Agents in each tier of the whole world, and drawn. */
+  readonly tierAgents: readonly number[];
+  readonly tierSampled: readonly number[];
+}
+
+export class NetworkView {
+  private readonly context: CanvasRenderingContext2D;
+  private readonly layer = document.createElement('canvas');
+  private world: MapWorld | null = null;
+  private status: Uint8Array = new Uint8Array(0);
+  private shares: number[] = [];
+  private layerStale = true;
+  /** Something on the map changed since the last frame; an unchanged map is not redrawn. */
+  private dirty = true;
+  private pulsing = false;
+  private pixelRatio = 1;
+  private scale = 1;
+  private offsetX = 0;
+  private offsetY = 0;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    this.context = canvas.getContext('2d', { alpha: false })!;
+    new ResizeObserver(() => this.resize()).observe(canvas);
+    this.resize();
+  }
+
+  show(world: MapWorld | null): void {
+    this.world = world;
+    this.status = new Uint8Array(world ? world.tier.length : 0);
+    this.layerStale = true;
+    this.dirty = true;
+  }
+
+  setStatus(status: Uint8Array): void {
+    this.status = status;
+    this.dirty = true;
+  }
+
+  /** Customers as a share of each whole tier, printed under the city names. */
+  setShares(shares: number[]): void {
+    this.shares = shares;
+    this.dirty = true;
+  }
+
+  /** The layout moved (force settling): the tie layer must be redrawn. */
+  layoutMoved(): void {
+    this.layerStale = true;
+    this.dirty = true;
+  }
+
+  private resize(): void {
+    const ratio = Math.min(2, window.devicePixelRatio || 1);
+    const width = Math.max(1, Math.round(this.canvas.clientWidth * ratio));
+    const height = Math.max(1, Math.round(this.canvas.clientHeight * ratio));
+    if (width === this.canvas.width && height === this.canvas.height) return;
+    this.canvas.width = this.layer.width = width;
+    this.canvas.height = this.layer.height = height;
+    this.pixelRatio = ratio;
+    this.scale = Math.min(width / MAP_WIDTH, height / MAP_HEIGHT);
+    this.offsetX = (width - MAP_WIDTH * this.scale) / 2;
+    this.offsetY = (height - MAP_HEIGHT * this.scale) / 2;
+    this.layerStale = true;
+    this.dirty = true;
+  }
+
+  private toMap(context: CanvasRenderingContext2D): void {
+    context.setTransform(this.scale, 0, 0, this.scale, this.offsetX, this.offsetY);
+  }
+
+  private dotRadius(): number {
+    const n = this.world?.tier.length ?? 1;
+    return Math.max(1.7, Math.min(4, 70 / Math.sqrt(n)));
+  }
+
+  private drawLayer(): void {
+    const context = this.layer.getContext('2d')!;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.fillStyle = '#15181d';
+    context.fillRect(0, 0, this.layer.width, this.layer.height);
+    const world = this.world;
+    if (!world) return;
+    this.toMap(context);
+    for (const city of world.layout.cities) {
+      context.beginPath();
+      context.arc(city.x, city.y, city.radius + 6, 0, 2 * Math.PI);
+      context.fillStyle = '#1d2128';
+      context.fill();
+    }
+    const { x, y } = world.layout;
+    context.lineWidth = 0.6;
+    // Ties inside a city first, faint; ties between cities on top, brighter.
+    for (const cross of [false, true]) {
+      context.beginPath();
+      let count = 0;
+      for (let e = 0; e + 1 < world.ties.length; e += 2) {
+        const a = world.ties[e];
+        const b = world.ties[e + 1];
+        if ((world.tier[a] !== world.tier[b]) !== cross) continue;
+        context.moveTo(x[a], y[a]);
+        context.lineTo(x[b], y[b]);
+        count++;
+      }
+      context.strokeStyle = tieColour(cross, count);
+      context.stroke();
+    }
+    this.layerStale = false;
+  }
+
+  /** Draws a frame if anything moved: new states, live pulses, or the last frame of a pulse. */
+  draw(pulses: Array<{ pulse: Pulse; progress: number }>): void {
+    const pulsing = pulses.length > 0;
+    if (!this.dirty && !pulsing && !this.pulsing) return;
+    this.dirty = false;
+    this.pulsing = pulsing;
+    if (this.layerStale) this.drawLayer();
+    const context = this.context;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.drawImage(this.layer, 0, 0);
+    const world = this.world;
+    if (!world) return;
+    this.toMap(context);
+    const { x, y } = world.layout;
+    const r = this.dotRadius();
+    for (let state = 0; state < STATE_COLOURS.length; state++) {
+      context.fillStyle = STATE_COLOURS[state];
+      for (let k = 0; k < this.status.length; k++) if (this.status[k] === state) context.fillRect(x[k] - r, y[k] - r, 2 * r, 2 * r);
+    }
+    this.drawPulses(pulses, r);
+    this.drawLabels();
+  }
+
+  private drawPulses(pulses: Array<{ pulse: Pulse; progress: number }>, r: number): void {
+    const context = this.context;
+    const { x, y } = this.world!.layout;
+    context.lineWidth = 1.6;
+    for (const { pulse, progress } of pulses) {
+      context.strokeStyle = context.fillStyle = CHANNEL_COLOUR_LIST[pulse.channel] ?? '#ffffff';
+      context.globalAlpha = Math.max(0, 1 - progress * 0.8);
+      if (pulse.from >= 0) {
+        // The light runs along the tie in the first 60 % of the pulse, then the target glows.
+        const travel = Math.min(1, progress / 0.6);
+        const hx = x[pulse.from] + (x[pulse.to] - x[pulse.from]) * travel;
+        const hy = y[pulse.from] + (y[pulse.to] - y[pulse.from]) * travel;
+        context.beginPath();
+        context.moveTo(x[pulse.from], y[pulse.from]);
+        context.lineTo(hx, hy);
+        context.stroke();
+        context.beginPath();
+        context.arc(hx, hy, r * 1.6, 0, 2 * Math.PI);
+        context.fill();
+      } else {
+        context.beginPath();
+        context.arc(x[pulse.to], y[pulse.to], r + 10 * progress, 0, 2 * Math.PI);
+        context.stroke();
+      }
+    }
+    context.globalAlpha = 1;
+  }
+
+  private drawLabels(): void {
+    const context = this.context;
+    const world = this.world!;
+    context.textAlign = 'center';
+    context.textBaseline = 'top';
+    for (const city of world.layout.cities) {
+      const t = city.tier;
+      const share = this.shares[t];
+      context.fillStyle = '#e8e8e8';
+      context.font = '600 15px system-ui, sans-serif';
+      context.fillText(world.tierNames[t] ?? `tier ${t + 1}`, city.x, 4);
+      context.fillStyle = '#b8bcc4';
+      context.font = '12px system-ui, sans-serif';
+      const drawn = world.tierSampled[t] < world.tierAgents[t] ? `, ${world.tierSampled[t].toLocaleString('en-US')} drawn` : '';
+      context.fillText(`${world.tierAgents[t].toLocaleString('en-US')} agents${drawn}`, city.x, 21);
+      if (share !== undefined) {
+        context.fillStyle = STATE_COLOURS[2];
+        context.fillText(`${(share * 100).toFixed(1)} % customers`, city.x, 36);
+      }
+    }
+  }
+}
