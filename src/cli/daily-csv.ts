@@ -2,6 +2,7 @@
 // day per tier (tiers numbered 1..T as in the article), then the day's `all` row. Numbers are
 // printed the same way on every machine, so two runs can be compared byte for byte.
 import type { Scenario } from '../scenario/schema.ts';
+import { csvField } from '../experiments/csv.ts';
 import { dateOfDay } from '../engine/calendar.ts';
 import { DAILY_METRICS, seriesValue, type DailyMetric, type DailySeries } from '../engine/metrics.ts';
 
@@ -14,10 +15,6 @@ function formatMetric(metric: DailyMetric, value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
 }
 
-/** RFC 4180 quoting, needed only for tier names (free text in the scenario). */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function dailyCsv(scenario: Scenario, series: DailySeries): string {
   const T = series.tiers;

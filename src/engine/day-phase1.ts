@@ -109,6 +109,16 @@ function expose(world: World, day: number, sharer: number, target: number, chann
  */
 export const EXTERNAL_CHANNELS = 4; // ad, offline, organic, mixed word of mouth
 
+/**
+ * Word of mouth in a mixed population (the Bass mean field): every customer tells every agent, and
+ * one customer converts `agent` on a day with this chance. The bound, the day's chance and the
+ * scheduling hazard are all built on it.
+ */
+export function mixedContactChance(world: World, agent: number): number {
+  const pop = world.population;
+  return Math.min(1, world.params.wordOfMouth[pop.tier[agent]] * pop.susceptibility[agent]) / pop.agents;
+}
+
 /** Per-channel bounds for an agent within one thinning window; returns the chance that any fires. */
 export function externalBounds(world: World, agent: number, window: number, out: Float64Array): number {
   const p = world.params;
@@ -118,7 +128,7 @@ export function externalBounds(world: World, agent: number, window: number, out:
   out[0] = p.maxAdReach[b] * Math.min(1, pop.activity[agent] * p.maxFestivalActivity[window]);
   out[1] = p.maxOffline[b];
   out[2] = p.maxOrganic[b];
-  out[3] = world.mixed ? 1 - Math.pow(1 - Math.min(1, p.wordOfMouth[t] * pop.susceptibility[agent]) / pop.agents, pop.agents) : 0;
+  out[3] = world.mixed ? 1 - Math.pow(1 - mixedContactChance(world, agent), pop.agents) : 0;
   let none = 1;
   for (let k = 0; k < EXTERNAL_CHANNELS; k++) none *= 1 - out[k];
   return 1 - none;
@@ -153,7 +163,7 @@ function externalCandidates(world: World, day: number): void {
       if (c === 0) real = Math.min(1, p.adReach[day * T + t] * p.festival.adReach[day]) * Math.min(1, pop.activity[agent] * p.festival.activity[day]);
       else if (c === 1) real = p.offline[day * T + t];
       else if (c === 2) real = p.organic[day * T + t];
-      else real = 1 - Math.pow(1 - Math.min(1, p.wordOfMouth[t] * pop.susceptibility[agent]) / pop.agents, world.globals.activeCustomers);
+      else real = 1 - Math.pow(1 - mixedContactChance(world, agent), world.globals.activeCustomers);
       if (draw(keys.external, agent, day, c) >= real / b) continue;
       world.counters[t * METRIC_COUNT + M_EXPOSURES]++;
       world.counters[t * METRIC_COUNT + M_DATA]++;

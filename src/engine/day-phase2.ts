@@ -3,6 +3,7 @@
 // next events. Applying a record is commutative — first purchase attribution keeps the smallest
 // (channel, source) of the day — so the order of logs and records never changes the result.
 import { CH_DIRECT, CH_FEED, CH_GROUP, SOCIAL_CHANNEL_COUNT, windowOf } from './parameters.ts';
+import { mixedContactChance } from './day-phase1.ts';
 import { draw } from './random.ts';
 import { EXPOSE, LAPSE, PURCHASE, RECORD_INTS, type RecordLog } from './record-log.ts';
 import { AWARE, CUSTOMER, LAPSED, NEVER, UNAWARE } from './state.ts';
@@ -270,7 +271,7 @@ function candidateHazard(world: World, agent: number, window: number, kind: numb
     const ad = reach * Math.min(1, pop.activity[agent] * p.maxFestivalActivity[window]);
     if (ad > 0) hazard -= Math.log1p(-ad);
   }
-  if (world.mixed) hazard -= pop.agents * Math.log1p(-Math.min(1, p.wordOfMouth[pop.tier[agent]] * pop.susceptibility[agent]) / pop.agents);
+  if (world.mixed) hazard -= pop.agents * Math.log1p(-mixedContactChance(world, agent));
   return hazard;
 }
 

@@ -39,7 +39,7 @@ export class PairList {
 const MAX_ENTRIES = 4294967295;
 
 /** Rows from pairs; `hot` makes the rows (see kernel-memory.ts). */
-export function tiesFromPairs(agents: number, pairs: PairList, allocate: Allocate = allocateLocal, hot: Arrays = arrays(allocate)): Ties {
+export function tiesFromPairs(agents: number, pairs: Pick<PairList, 'u' | 'v' | 'length'>, allocate: Allocate = allocateLocal, hot: Arrays = arrays(allocate)): Ties {
   const m = pairs.length;
   if (2 * m > MAX_ENTRIES) throw new RangeError(`${m} ties exceed the ${MAX_ENTRIES / 2} a network can hold`);
   const offsets = hot.u32(agents + 1);

@@ -2,20 +2,16 @@
 // (population, ties, groups, agent state) may live on SharedArrayBuffers and be seen by several
 // workers; each worker owns the agents lo..hi-1 and keeps its own event queues and counters.
 import type { Scenario } from '../scenario/types.ts';
-import { generateGroups, emptyGroups, type Groups } from './groups.ts';
-import { allocateLocal, arrays, type Allocate } from './memory.ts';
-import type { KernelMemory } from './kernel-memory.ts';
+import type { Groups } from './groups.ts';
 import { CompiledWordOfMouth } from './compiled-word-of-mouth.ts';
 import { METRIC_COUNT } from './metrics.ts';
-import { generatedTies } from './network.ts';
-import { erdosRenyiTies } from './erdos-renyi.ts';
-import { dayParameters, type DayParameters } from './parameters.ts';
-import { drawTraits, layoutPopulation, type Population } from './population.ts';
+import type { DayParameters } from './parameters.ts';
+import type { Population } from './population.ts';
 import { drawKeys, type DrawKeys } from './random.ts';
-import { createState, createWordOfMouth, type AgentState, type WordOfMouthTable } from './state.ts';
+import type { AgentState, WordOfMouthTable } from './state.ts';
 import { DayQueue } from './day-queue.ts';
 import { RecordLog } from './record-log.ts';
-import { tiesFromPairs, PairList, type Ties } from './ties.ts';
+import type { Ties } from './ties.ts';
 
 /** The parts of a world that every worker shares. */
 export interface WorldParts {
@@ -31,77 +27,6 @@ export interface WorldParts {
    *  they all are in one (kernel-memory.ts): then word of mouth runs compiled. */
   readonly kernelMemory?: WebAssembly.Memory;
 }
-
-export interface EdgeListInput {
-  readonly pairs: PairList;
-  /** Tier index per agent, when the file gave one. */
-  readonly tiers?: Uint8Array;
-}
-
-/**
- * Builds a world's shared parts in three steps, so that with two workers the traits (step 2a) are
- * drawn while the ties are built (step 2b); in one thread `createParts` runs them in turn.
- */
-export function layoutParts(scenario: Scenario, seed: number, allocate: Allocate, edgeList?: EdgeListInput): Population {
-  return layoutPopulation(scenario, seed, allocate, edgeList?.tiers);
-}
-
-export function buildNetwork(scenario: Scenario, seed: number, population: Population, allocate: Allocate, edgeList?: EdgeListInput, kernel?: KernelMemory | null): { ties: Ties; groups: Groups } {
-  const agents = population.agents;
-  const kind = scenario.network.kind;
-  const hot = kernel?.arrays ?? arrays(allocate);
-  let ties: Ties;
-  if (kind === 'erdos-renyi') ties = erdosRenyiTies(agents, scenario.network.meanDegree, seed, allocate, hot);
-  else if (kind === 'generated') ties = generatedTies(scenario, population, seed, allocate, hot);
-  else if (kind === 'edge-list') {
-    if (!edgeList) throw new Error('network.kind is "edge-list" but no edge list was loaded');
-    ties = tiesFromPairs(agents, edgeList.pairs, allocate, hot);
-  } else ties = tiesFromPairs(agents, new PairList(0), allocate, hot);
-  const groups = kind === 'generated' ? generateGroups(scenario, population, seed, allocate) : emptyGroups(agents, allocate);
-  return { ties, groups };
-}
-
-/**
- * The last step, once traits are drawn: agent state and the word-of-mouth table. With a kernel
- * memory that the network's ties were also built in, the world runs word of mouth compiled.
- */
-export function finishParts(scenario: Scenario, population: Population, network: { ties: Ties; groups: Groups }, allocate: Allocate, kernel?: KernelMemory | null): WorldParts {
-  const agents = population.agents;
-  const mixed = scenario.network.kind === 'mixed';
-  const perTie = dayParameters(scenario).wordOfMouth;
-  const hot = kernel?.arrays ?? arrays(allocate);
-  const wordOfMouth = createWordOfMouth(agents, allocate, wordOfMouthAlongTies(scenario, perTie), hot);
-  for (let i = 0; i < wordOfMouth.pace.length / 2; i++) wordOfMouth.pace[2 * i] = wordOfMouthPace(perTie, population, i);
-  const state = createState(agents, allocate, hot);
-  const inKernel = kernel && kernel.complete && [network.ties.offsets, network.ties.neighbors, state.status, state.wordOfMouthSource, wordOfMouth.day].every((a) => kernel.holds(a));
-  const kernelMemory = inKernel ? kernel.memory : undefined;
-  return { population, ...network, state, wordOfMouth, mixed, ...(kernelMemory ? { kernelMemory } : {}) };
-}
-
-/** `kernel`: where the arrays the compiled word-of-mouth step reads go (kernel-memory.ts). */
-export function createParts(scenario: Scenario, seed: number, allocate: Allocate = allocateLocal, edgeList?: EdgeListInput, kernel?: KernelMemory | null): WorldParts {
-  const population = layoutParts(scenario, seed, allocate, edgeList);
-  drawTraits(scenario, seed, population);
-  return finishParts(scenario, population, buildNetwork(scenario, seed, population, allocate, edgeList, kernel), allocate, kernel);
-}
-
-/** Whether friends convert friends along ties (direct daily contact), which needs the word-of-mouth
- *  table. `perTie`: the per-tie rates, when the caller has the day parameters already. */
-export function wordOfMouthAlongTies(scenario: Scenario, perTie = dayParameters(scenario).wordOfMouth): boolean {
-  return scenario.network.kind !== 'mixed' && perTie.some((x) => x > 0);
-}
-
-/**
- * Whether a world is worth a kernel memory and the compiled word-of-mouth step: only with word of
- * mouth along ties, and from 10,000 agents — below that, making the memory and the module's
- * instance (about a millisecond a run) costs more than the compiled loop saves (measured on the
- * reference workload: even at 10^4 agents, 10 % faster at 3·10^4).
- */
-export function compiledWordOfMouthPays(scenario: Scenario): boolean {
-  return wordOfMouthAlongTies(scenario) && scenario.population.agents >= COMPILED_FROM_AGENTS;
-}
-
-const COMPILED_FROM_AGENTS = 10_000;
 
 /** 1 / ln(1 − τ) for an agent, τ = per-tie daily word-of-mouth chance × its susceptibility; 0 when τ = 0.
  *  τ is kept below 1 so the pace stays finite (τ = 1 then still means "the next day"). */
@@ -172,13 +97,12 @@ export interface CustomerList {
  * owned agent — a first purchase happens once, so it cannot overflow. Without it the list is local
  * and grows; with one partition, a world announces to itself.
  */
-export function createWorld(scenario: Scenario, seed: number, parts: WorldParts, partition?: Partition, newCustomerList?: Int32Array): World {
+export function createWorld(scenario: Scenario, seed: number, parts: WorldParts, params: DayParameters, partition?: Partition, newCustomerList?: Int32Array): World {
   const agents = parts.population.agents;
   const own = partition ?? { lo: 0, hi: agents, replica: false };
   const newCustomers = { list: newCustomerList ?? new Int32Array(1024), count: 0 };
   const T = scenario.tiers.length;
   const last = scenario.days;
-  const params = dayParameters(scenario);
   return {
     ...parts,
     scenario,

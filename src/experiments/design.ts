@@ -2,7 +2,7 @@
 // worlds to run: each variant at each sweep point, resolved and validated as a scenario with its
 // overrides. Errors in an override point back at the experiment file line that wrote it.
 // Browser-safe: scenario files arrive through `loadScenario`.
-import type { EdgeListPayload } from '../runtime/protocol.ts';
+import type { ImportedTies } from '../scenario/types.ts';
 import { ScenarioError, formatIssue, type ScenarioIssue, type SourcePosition } from '../scenario/issues.ts';
 import type { Override } from '../scenario/overrides.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -51,14 +51,14 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   readonly sha256: string;
   /** The network a `network.kind: "edge-list"` scenario imports (the scenario is sized to it). */
-  readonly network?: ImportedTies;
+  readonly network?: NetworkFile;
 }
 
 /** Ties read from an edge-list file, ready for the workers, with the file's name and SHA-256. */
-export interface ImportedTies {
+export interface NetworkFile {
   readonly file: string;
   readonly sha256: string;
-  readonly ties: EdgeListPayload;
+  readonly ties: ImportedTies;
 }
 
 export type LoadScenario = (file: string, overrides: readonly Override[]) => LoadedScenario;
@@ -75,7 +75,7 @@ export interface Configuration {
   readonly overrides: readonly string[];
   readonly scenario: Scenario;
   readonly sha256: string;
-  readonly network?: ImportedTies;
+  readonly network?: NetworkFile;
 }
 
 export interface Design {

@@ -3,17 +3,13 @@
 // experiment stopped half-way holds complete pairs for its first replicates, and the ids — and
 // hence the rows — do not depend on how the work was split or resumed.
 import type { Design } from './design.ts';
+import type { RunLabel } from './report.ts';
 import { sha256Hex } from '../scenario/sha256.ts';
 import { canonicalJson } from '../scenario/load.ts';
 
-export interface PlannedRun {
-  /** Position in the whole experiment; also the run_id column. */
-  readonly id: number;
+/** A run of the plan: its label in runs.csv (id = position in the whole experiment) and its world. */
+export interface PlannedRun extends RunLabel {
   readonly configuration: number;
-  readonly variant: string;
-  readonly replicate: number;
-  readonly seed: number;
-  readonly parameters: string;
 }
 
 /** Shard `index` of `count`, counted from 1 like `--shard 2/4` (as in Jest and Playwright). */

@@ -2,19 +2,11 @@
 // ranges, and drives days — by letting the workers run on shared memory with an Atomics barrier,
 // or, without SharedArrayBuffer, by carrying each day's logs between them. Results are the same
 // either way and for any number of workers. The coordinator never runs the daily kernel.
-import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 import type { Remote } from 'comlink';
+import type { ImportedTies } from '../scenario/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { Ledger, METRIC_COUNT, seriesLength, type DailySeries } from '../engine/metrics.ts';
-import { dayParameters, type DayParameters } from '../engine/parameters.ts';
-import { nextGlobals, type RunResult } from '../engine/simulation.ts';
-import { headline } from '../engine/headline.ts';
-import { agentRange, type WorldParts } from '../engine/world.ts';
-import type { Ties } from '../engine/ties.ts';
-import type { Groups } from '../engine/groups.ts';
-import { finishedTies } from '../engine/erdos-renyi.ts';
-import { RECORD_INTS } from '../engine/record-log.ts';
-import { CONTROL, controlWords, type BuiltWorld, type AgentSnapshot, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
+import { Ledger, METRIC_COUNT, RECORD_INTS, agentRange, dayParameters, flowMatrix, headline, seriesLength, type DailySeries, type DayParameters, type RunResult, type WordOfMouthKernel, type WorldParts } from '../engine/index.ts';
+import { CONTROL, controlWords, type AgentSnapshot, type BuildRequest, type BuiltWorld, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
 export interface WorkerHost {
@@ -31,7 +23,7 @@ export interface SimulationOptions {
   readonly spawn: SpawnWorker;
   /** Use SharedArrayBuffer and Atomics (default: when the environment has them). */
   readonly shared?: boolean;
-  readonly edgeList?: EdgeListPayload;
+  readonly edgeList?: ImportedTies;
   /** Cores of the machine (default: navigator.hardwareConcurrency, else 1): workers spin briefly
    *  at the day barrier only when each can have one. */
   readonly cores?: number;
@@ -52,14 +44,12 @@ export class Simulation {
   /** Last completed day (−1 before day 0). */
   day = -1;
   readonly series: DailySeries;
-  readonly params: DayParameters;
   private cancelRequested = false;
   private disposed = false;
-  /** Transfer mode: each worker's new customers of the last day done. */
-  private newCustomers: Int32Array[] = [];
   private constructor(
     readonly scenario: Scenario,
     readonly seed: number,
+    readonly params: DayParameters,
     private readonly hosts: WorkerHost[],
     readonly parts: WorldParts | null,
     private readonly control: SharedControl | null,
@@ -71,7 +61,6 @@ export class Simulation {
     /** How the workers run word of mouth along ties (the results are the same either way). */
     readonly wordOfMouth: WordOfMouthKernel,
   ) {
-    this.params = dayParameters(scenario);
     this.series = ledger ? ledger.series : { days: scenario.days, tiers: tierSizes.length, values: control!.series };
   }
 
@@ -83,25 +72,18 @@ export class Simulation {
     try {
       for (let w = 0; w < W; w++) hosts.push(options.spawn(w));
       const guard = <T>(p: Promise<T>) => Promise.race([p, ...hosts.map((h) => h.failed)]);
-      const request = { scenario, seed: options.seed, shared, edgeList: options.edgeList };
+      // The day parameters are made once, here, and every worker gets them.
+      const params = dayParameters(scenario);
+      const request: BuildRequest = { scenario, seed: options.seed, params, shared, edgeList: options.edgeList };
       let built: BuiltWorld;
       if (shared) {
-        // Two workers share the building: one draws traits while the other builds the ties.
-        const population = await guard(hosts[0].api.layout(request));
-        let network: { ties: Ties; groups?: Groups };
-        if (scenario.network.kind === 'erdos-renyi') {
-          // Every worker takes a share of each step of the graph build (and of the traits).
-          const job = await guard(hosts[0].api.planTies(request));
-          for (const step of ['generate', 'partition', 'count', 'offsets', 'fill'] as const) {
-            const workers = step === 'offsets' ? hosts.slice(0, 1) : hosts;
-            await guard(Promise.all(workers.map((h, w) => h.api.tiesStep(step, job, request, population, w, workers.length))));
-          }
-          network = { ties: finishedTies(job) };
-        } else {
-          const traitsHost = hosts[Math.min(1, W - 1)];
-          [network] = await guard(Promise.all([hosts[0].api.network(request, population), traitsHost.api.traits(request, population)]));
+        // Workers share the building, step by step (engine/build.ts): worker 0 starts and finishes it.
+        const build = await guard(hosts[0].api.startBuild(request));
+        for (let step = 0; step < build.steps.length; step++) {
+          const workers = Math.min(W, build.steps[step]);
+          await guard(Promise.all(hosts.slice(0, workers).map((h, w) => h.api.buildTasks(request, build, step, w, workers))));
         }
-        built = await guard(hosts[0].api.finish(request, population, network));
+        built = await guard(hosts[0].api.finishBuild());
       } else built = await guard(hosts[0].api.build(request));
       const T = scenario.tiers.length;
       const control: SharedControl | null = shared
@@ -121,6 +103,7 @@ export class Simulation {
             return h.api.attach({
               scenario,
               seed: options.seed,
+              params,
               worker: w,
               workers: W,
               lo,
@@ -137,7 +120,7 @@ export class Simulation {
       const kernels = new Set(attached.map((a) => a.wordOfMouth));
       // Workers that disagree (one could not instantiate the module) still agree on every result.
       const wordOfMouth = kernels.size === 1 ? attached[0].wordOfMouth : 'typescript';
-      return new Simulation(scenario, options.seed, hosts, built.parts, control, ledger, n, built.ties, built.tierSizes, (performance.now() - started) / 1000, wordOfMouth);
+      return new Simulation(scenario, options.seed, params, hosts, built.parts, control, ledger, n, built.ties, built.tierSizes, (performance.now() - started) / 1000, wordOfMouth);
     } catch (error) {
       for (const h of hosts) h.terminate();
       throw error;
@@ -158,11 +141,27 @@ export class Simulation {
     if (this.disposed) throw new Error('this simulation was disposed');
     const to = Math.min(this.scenario.days, this.day + days);
     if (this.control) await this.stepShared(to);
-    else for (let d = this.day + 1; d <= to && !this.cancelRequested; d++) await this.stepTransfer(d);
+    else await this.stepTransfer(to);
     if (this.cancelRequested) {
       this.cancelRequested = false;
       if (this.control) Atomics.store(this.control.words, CONTROL.cancelRequested, 0), Atomics.store(this.control.words, CONTROL.stopDecided, 0);
       throw new CancelledError(this.day);
+    }
+    return this.day;
+  }
+
+  /**
+   * Runs to day `to` (default: the last day) in steps of `chunk` days: the one driver the command
+   * line, experiments and both pages use. A step is a round trip to the workers, so small worlds take
+   * big steps; `beforeStep` may wait (a paused page), `afterStep` reports progress.
+   */
+  async runTo(options: { chunk: number; to?: number; beforeStep?: () => unknown; afterStep?: (day: number) => void }): Promise<number> {
+    const to = Math.min(this.scenario.days, options.to ?? this.scenario.days);
+    while (this.day < to) {
+      await options.beforeStep?.();
+      if (this.disposed) break;
+      const day = await this.step(Math.min(options.chunk, to - this.day));
+      options.afterStep?.(day);
     }
     return this.day;
   }
@@ -187,15 +186,22 @@ export class Simulation {
     }
   }
 
-  private async stepTransfer(day: number): Promise<void> {
+  /**
+   * Without shared memory the workers' day loops pause for the coordinator, which carries every
+   * worker's log and counters to all of them (each holds a private replica of the world).
+   */
+  private async stepTransfer(to: number): Promise<void> {
     const ledger = this.ledger!;
-    const globals = day === 0 ? { activeCustomers: 0, adTargeting: 1 } : nextGlobals(this.params, ledger, day - 1, this.agents);
-    const announced = this.newCustomers;
-    const logs = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseOne(day, globals, announced))));
-    const results = await this.guard(Promise.all(this.hosts.map((h) => h.api.phaseTwo(day, logs as PhaseOneResult[]))));
-    ledger.record(day, results.map((r) => r.counters));
-    this.newCustomers = results.map((r) => r.newCustomers);
-    this.day = day;
+    let logs: (PhaseOneResult | null)[] = await this.guard(Promise.all(this.hosts.map((h) => h.api.transferStart(this.day + 1, to))));
+    while (logs[0] !== null) {
+      const results = await this.guard(Promise.all(this.hosts.map((h) => h.api.transferRecords(logs as PhaseOneResult[]))));
+      const counters = results.map((r) => r.counters);
+      const day = results[0].day;
+      ledger.record(day, counters);
+      const more = day < to && !this.cancelRequested;
+      logs = await this.guard(Promise.all(this.hosts.map((h) => h.api.transferCounters(counters, results.map((r) => r.newCustomers), more))));
+      this.day = day;
+    }
   }
 
   /** Asks the workers to stop after the day they are on; the pending step rejects with CancelledError. */
@@ -205,9 +211,8 @@ export class Simulation {
   }
 
   async result(): Promise<RunResult> {
-    const T = this.tierSizes.length;
     const flows = await this.guard(Promise.all(this.hosts.map((h) => h.api.flow())));
-    const flow = Array.from({ length: T }, (_, i) => Array.from({ length: T }, (_, j) => flows.reduce((s, f) => s + f[i * T + j], 0)));
+    const flow = flowMatrix(this.tierSizes.length, flows);
     return { series: this.series, flow, headline: headline(this.scenario, this.series), markers: this.params.markers, ties: this.ties };
   }
 

@@ -1,31 +1,27 @@
 // What runs inside an engine worker (browser Web Worker or Node worker thread): builds or attaches
-// to a world, and steps its partition day by day. In shared-memory mode the workers run many days
-// on their own, meeting at an Atomics barrier twice a day; in transfer mode the coordinator drives
-// each phase and carries the logs between workers.
-import { dayPhase1 } from '../engine/day-phase1.ts';
-import { dayPhase2 } from '../engine/day-phase2.ts';
-import { allocateLocal, allocateShared } from '../engine/memory.ts';
-import { KernelMemory } from '../engine/kernel-memory.ts';
-import { wordOfMouthKernel, type WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
-import { Ledger, METRIC_COUNT } from '../engine/metrics.ts';
-import { RECORD_INTS, RecordLog } from '../engine/record-log.ts';
-import { startPhase1, startPhase2, updateGlobals } from '../engine/simulation.ts';
-import { PairList } from '../engine/ties.ts';
-import { agentRange, compiledWordOfMouthPays, buildNetwork, createParts, createWorld, finishParts, layoutParts, type EdgeListInput, type World, type WorldParts } from '../engine/world.ts';
-import { drawTraitChunk, drawTraits, traitChunks, type Population } from '../engine/population.ts';
-import { countBucket, fillBucket, fillChunk, generateChunk, partitionChunk, planErdosRenyi, rowOffsets, type ErdosRenyiJob } from '../engine/erdos-renyi.ts';
-import type { Ties } from '../engine/ties.ts';
-import { emptyGroups, type Groups } from '../engine/groups.ts';
-import { CONTROL, logLengthWord, newCustomerWord, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type TiesStep, type EdgeListPayload, type EngineWorkerApi, type PhaseOneResult, type PhaseTwoResult, type RunReport, type SharedControl } from './protocol.ts';
-
-function edgeListInput(payload: EdgeListPayload | undefined): EdgeListInput | undefined {
-  if (!payload) return undefined;
-  const pairs = new PairList(0);
-  pairs.u = payload.u;
-  pairs.v = payload.v;
-  pairs.length = payload.length;
-  return { pairs, tiers: payload.tiers };
-}
+// to a world and drives the engine's day loop for its partition. On shared memory the workers run
+// many days on their own, meeting at an Atomics barrier at the day's pauses; without it (a page on a
+// plain static host) the coordinator answers each pause by message, carrying logs between workers.
+import {
+  Ledger,
+  METRIC_COUNT,
+  RECORD_INTS,
+  RecordLog,
+  WorldBuilder,
+  agentRange,
+  allocateLocal,
+  createParts,
+  createWorld,
+  dayLoop,
+  runBuildTasks,
+  wordOfMouthKernel,
+  type DayLoop,
+  type SharedBuild,
+  type WordOfMouthKernel,
+  type World,
+  type WorldParts,
+} from '../engine/index.ts';
+import { CONTROL, logLengthWord, newCustomerWord, type AgentSnapshot, type AttachRequest, type BuildRequest, type BuiltWorld, type EngineWorkerApi, type PhaseOneResult, type PhaseTwoResult, type RunReport, type SharedControl } from './protocol.ts';
 
 export class EngineCore implements EngineWorkerApi {
   private parts: WorldParts | null = null;
@@ -36,54 +32,32 @@ export class EngineCore implements EngineWorkerApi {
   private workers = 1;
   private logViews: RecordLog[] = [];
   private spin = false;
-  /** On shared memory, the building worker puts the arrays compiled word of mouth reads here. */
-  private kernel: KernelMemory | null = null;
+  /** The build this worker started (shared memory): it runs task 0 of every step and finishes it. */
+  private builder: WorldBuilder | null = null;
+  /** Transfer mode: the day loop between the coordinator's messages. */
+  private days: DayLoop | null = null;
 
   build(request: BuildRequest): BuiltWorld {
-    const kernel = request.shared && compiledWordOfMouthPays(request.scenario) ? KernelMemory.create(allocateShared) : null;
-    const parts = createParts(request.scenario, request.seed, request.shared ? allocateShared : allocateLocal, edgeListInput(request.edgeList), kernel);
-    return this.keep(parts, request.shared);
+    if (!request.shared) return this.keep(createParts(request.scenario, request.seed, request.params, allocateLocal, request.edgeList), false);
+    const build = this.startBuild(request);
+    for (let step = 0; step < build.steps.length; step++) this.buildTasks(request, build, step, 0, 1);
+    return this.finishBuild();
   }
 
-  layout(request: BuildRequest): Population {
-    // Only worlds that run the compiled word-of-mouth step need their arrays placed for it.
-    this.kernel = compiledWordOfMouthPays(request.scenario) ? KernelMemory.create(allocateShared) : null;
-    return layoutParts(request.scenario, request.seed, allocateShared, edgeListInput(request.edgeList));
+  startBuild(request: BuildRequest): SharedBuild {
+    this.builder = WorldBuilder.shared(request);
+    return this.builder.build;
   }
 
-  traits(request: BuildRequest, population: Population): void {
-    drawTraits(request.scenario, request.seed, population);
+  buildTasks(request: BuildRequest, build: SharedBuild, step: number, worker: number, workers: number): void {
+    runBuildTasks(request, build, step, worker, workers, this.builder ?? undefined);
   }
 
-  network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups } {
-    return buildNetwork(request.scenario, request.seed, population, allocateShared, edgeListInput(request.edgeList), this.kernel);
-  }
-
-  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups?: Groups }): BuiltWorld {
-    const groups = network.groups ?? emptyGroups(population.agents, allocateShared);
-    const parts = finishParts(request.scenario, population, { ties: network.ties, groups }, allocateShared, this.kernel);
-    this.kernel = null;
+  finishBuild(): BuiltWorld {
+    if (!this.builder) throw new Error('finishBuild before startBuild');
+    const parts = this.builder.finish();
+    this.builder = null;
     return this.keep(parts, true);
-  }
-
-  planTies(request: BuildRequest): ErdosRenyiJob {
-    return planErdosRenyi(request.scenario.population.agents, request.scenario.network.meanDegree, request.seed, allocateShared, this.kernel?.arrays);
-  }
-
-  tiesStep(step: TiesStep, job: ErdosRenyiJob, request: BuildRequest, population: Population, worker: number, workers: number): void {
-    const mine = (count: number, run: (index: number) => void) => {
-      for (let i = worker; i < count; i += workers) run(i);
-    };
-    if (step === 'generate') {
-      mine(job.chunks, (c) => generateChunk(job, c));
-      mine(traitChunks(population), (c) => drawTraitChunk(request.scenario, request.seed, population, c));
-    } else if (step === 'partition') mine(job.chunks, (c) => partitionChunk(job, c));
-    else if (step === 'count') mine(job.buckets, (b) => countBucket(job, b));
-    else if (step === 'offsets') rowOffsets(job);
-    else {
-      mine(job.chunks, (c) => fillChunk(job, c));
-      mine(job.buckets, (b) => fillBucket(job, b));
-    }
   }
 
   private keep(parts: WorldParts, shared: boolean): BuiltWorld {
@@ -93,15 +67,16 @@ export class EngineCore implements EngineWorkerApi {
 
   attach(request: AttachRequest): { setupSeconds: number; wordOfMouth: WordOfMouthKernel } {
     const started = performance.now();
-    const parts = request.parts ?? this.parts ?? createParts(request.scenario, request.seed, allocateLocal, edgeListInput(request.edgeList));
+    const parts = request.parts ?? this.parts ?? createParts(request.scenario, request.seed, request.params, allocateLocal, request.edgeList);
     this.parts = parts;
     this.worker = request.worker;
     this.workers = request.workers;
     this.control = request.control ?? null;
     this.spin = request.spin ?? false;
     const control = request.control;
-    const world = createWorld(request.scenario, request.seed, parts, { lo: request.lo, hi: request.hi, replica: !control }, control?.newCustomers.subarray(request.lo, request.hi));
+    const world = createWorld(request.scenario, request.seed, parts, request.params, { lo: request.lo, hi: request.hi, replica: !control }, control?.newCustomers.subarray(request.lo, request.hi));
     this.world = world;
+    this.ledger = new Ledger(request.scenario.days, parts.population.tierSizes, control && request.worker === 0 ? control.series : undefined);
     if (control) {
       // Everyone's new customers are read in place; their counts come from the control words each day.
       world.announced = Array.from({ length: request.workers }, (_, w) => {
@@ -109,7 +84,6 @@ export class EngineCore implements EngineWorkerApi {
         const [lo, hi] = agentRange(parts.population.agents, w, request.workers);
         return { list: control.newCustomers.subarray(lo, hi), count: 0 };
       });
-      this.ledger = new Ledger(request.scenario.days, parts.population.tierSizes, request.worker === 0 ? control.series : undefined);
       this.setLogs(control.logs);
     }
     return { setupSeconds: (performance.now() - started) / 1000, wordOfMouth: wordOfMouthKernel(world) };
@@ -122,39 +96,45 @@ export class EngineCore implements EngineWorkerApi {
     this.world.log = this.logViews[this.worker];
   }
 
+  /** The day loop on shared memory: each pause is a barrier, after which every worker's logs or counters are read in place. */
   runDays(from: number, to: number): RunReport {
     const world = this.requireWorld();
     const control = this.control;
-    const ledger = this.ledger;
-    if (!control || !ledger) throw new Error('runDays needs shared memory; use phaseOne/phaseTwo');
+    const ledger = this.ledger!;
+    if (!control) throw new Error('runDays needs shared memory; use the transfer calls');
     const words = control.words;
     const W = this.workers;
-    const T = world.params.tierCount;
-    const slot = T * METRIC_COUNT;
-    for (let day = from; day <= to; day++) {
-      for (let w = 0; w < W; w++) world.announced[w].count = Atomics.load(words, newCustomerWord(w));
-      if (day === 0) startPhase1(world);
-      else dayPhase1(world, day);
-      Atomics.store(words, logLengthWord(this.worker), world.log.length);
-      if (world.log.overflowed) atomicMax(words, CONTROL.overflowNeeded, world.log.length);
-      this.barrier();
-      const needed = Atomics.load(words, CONTROL.overflowNeeded);
-      if (needed > 0) {
-        // Everyone saw the same flag after the barrier, so everyone stops at the same day.
+    const slot = world.params.tierCount * METRIC_COUNT;
+    const perWorker: Float64Array[] = new Array(W);
+    for (let w = 0; w < W; w++) world.announced[w].count = Atomics.load(words, newCustomerWord(w));
+    const days = dayLoop(world, ledger, from, to);
+    for (let pause = days.next(); !pause.done; ) {
+      const { day, kind } = pause.value;
+      if (kind === 'records') {
+        Atomics.store(words, logLengthWord(this.worker), world.log.length);
+        if (world.log.overflowed) atomicMax(words, CONTROL.overflowNeeded, world.log.length);
         this.barrier();
-        return { status: 'overflow', day: day - 1, needed };
+        const needed = Atomics.load(words, CONTROL.overflowNeeded);
+        if (needed > 0) {
+          // Everyone saw the same flag after the barrier, so everyone stops at the same day.
+          this.barrier();
+          return { status: 'overflow', day: day - 1, needed };
+        }
+        for (let w = 0; w < W; w++) this.logViews[w].length = Atomics.load(words, logLengthWord(w));
+        pause = days.next(this.logViews);
+      } else if (kind === 'counters') {
+        Atomics.store(words, newCustomerWord(this.worker), world.newCustomers.count);
+        control.counters.set(world.counters, (this.worker * 2 + (day & 1)) * slot);
+        this.barrier(true);
+        for (let w = 0; w < W; w++) {
+          perWorker[w] = control.counters.subarray((w * 2 + (day & 1)) * slot, (w * 2 + (day & 1) + 1) * slot);
+          world.announced[w].count = Atomics.load(words, newCustomerWord(w));
+        }
+        pause = days.next(perWorker);
+      } else {
+        if (Atomics.load(words, CONTROL.stopDecided) === 1) return { status: 'cancelled', day };
+        pause = days.next();
       }
-      for (let w = 0; w < W; w++) this.logViews[w].length = Atomics.load(words, logLengthWord(w));
-      if (day === 0) startPhase2(world, this.logViews);
-      else dayPhase2(world, day, this.logViews);
-      Atomics.store(words, newCustomerWord(this.worker), world.newCustomers.count);
-      control.counters.set(world.counters, (this.worker * 2 + (day & 1)) * slot);
-      this.barrier(true);
-      const perWorker: Float64Array[] = [];
-      for (let w = 0; w < W; w++) perWorker.push(control.counters.subarray((w * 2 + (day & 1)) * slot, (w * 2 + (day & 1) + 1) * slot));
-      ledger.record(day, perWorker);
-      updateGlobals(world, ledger, day);
-      if (Atomics.load(words, CONTROL.stopDecided) === 1) return { status: 'cancelled', day };
     }
     return { status: 'ok', day: to };
   }
@@ -176,26 +156,44 @@ export class EngineCore implements EngineWorkerApi {
     }
   }
 
-  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }, newCustomers: Int32Array[]): PhaseOneResult {
+  transferStart(from: number, to: number): PhaseOneResult {
     const world = this.requireWorld();
-    Object.assign(world.globals, globals);
-    world.announced = newCustomers.map((list) => ({ list, count: list.length }));
-    if (day === 0) startPhase1(world);
-    else dayPhase1(world, day);
-    const length = world.log.length;
-    return { log: world.log.data.slice(0, length * RECORD_INTS), length };
+    this.days = dayLoop(world, this.ledger!, from, to);
+    return this.logOf(this.days.next().value);
   }
 
-  phaseTwo(day: number, logs: PhaseOneResult[]): PhaseTwoResult {
+  transferRecords(logs: PhaseOneResult[]): PhaseTwoResult {
     const world = this.requireWorld();
     const views = logs.map((l) => {
       const log = new RecordLog(0, false, l.log);
       log.length = l.length;
       return log;
     });
-    if (day === 0) startPhase2(world, views);
-    else dayPhase2(world, day, views);
-    return { counters: world.counters.slice(), newCustomers: world.newCustomers.list.slice(0, world.newCustomers.count) };
+    const pause = this.requireDays().next(views).value;
+    if (!pause || pause.kind !== 'counters') throw new Error('transferRecords out of turn');
+    return { day: pause.day, counters: world.counters.slice(), newCustomers: world.newCustomers.list.slice(0, world.newCustomers.count) };
+  }
+
+  transferCounters(counters: Float64Array[], newCustomers: Int32Array[], more: boolean): PhaseOneResult | null {
+    const world = this.requireWorld();
+    world.announced = newCustomers.map((list) => ({ list, count: list.length }));
+    const days = this.requireDays();
+    const end = days.next(counters).value;
+    if (!end || end.kind !== 'end') throw new Error('transferCounters out of turn');
+    if (!more) return null;
+    const next = days.next();
+    return next.done ? null : this.logOf(next.value);
+  }
+
+  private logOf(pause: { kind: string } | void): PhaseOneResult {
+    if (!pause || pause.kind !== 'records') throw new Error('expected the records pause of a day');
+    const log = this.requireWorld().log;
+    return { log: log.data.slice(0, log.length * RECORD_INTS), length: log.length };
+  }
+
+  private requireDays(): DayLoop {
+    if (!this.days) throw new Error('transferStart first');
+    return this.days;
   }
 
   flow(): Float64Array {
@@ -233,10 +231,6 @@ export class EngineCore implements EngineWorkerApi {
       }
     });
     return Uint32Array.from(pairs);
-  }
-
-  fail(message: string): never {
-    throw new Error(message);
   }
 
   private requireWorld(): World {

@@ -92,11 +92,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   options.signal?.addEventListener('abort', onAbort);
   try {
     const started = performance.now();
-    const chunk = Math.max(1, Math.min(30, Math.ceil(scenario.days / 50)));
-    while (!simulation.done) {
-      const day = await simulation.step(chunk);
-      options.onDay?.(day, scenario.days);
-    }
+    await simulation.runTo({ chunk: Math.max(1, Math.min(30, Math.ceil(scenario.days / 50))), afterStep: (day) => options.onDay?.(day, scenario.days) });
     const simulationSeconds = (performance.now() - started) / 1000;
     const result = await simulation.result();
     return { ...result, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds, wordOfMouth: simulation.wordOfMouth } };

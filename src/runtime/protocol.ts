@@ -1,29 +1,11 @@
 // The one typed contract between the page / CLI side and an engine worker. Everything crossing it
 // is structured-cloneable; typed arrays on SharedArrayBuffers are shared, others are copied or
 // transferred explicitly.
-import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
-import type { Scenario } from '../scenario/types.ts';
-import type { WorldParts } from '../engine/world.ts';
-import type { Population } from '../engine/population.ts';
-import type { Ties } from '../engine/ties.ts';
-import type { Groups } from '../engine/groups.ts';
-import type { ErdosRenyiJob } from '../engine/erdos-renyi.ts';
+import type { SharedBuild, WordOfMouthKernel, WorldParts, WorldRequest } from '../engine/index.ts';
 
-export type TiesStep = 'generate' | 'partition' | 'count' | 'offsets' | 'fill';
-
-export interface EdgeListPayload {
-  readonly u: Uint32Array;
-  readonly v: Uint32Array;
-  readonly length: number;
-  readonly tiers?: Uint8Array;
-}
-
-export interface BuildRequest {
-  readonly scenario: Scenario;
-  readonly seed: number;
+export interface BuildRequest extends WorldRequest {
   /** Put the world on SharedArrayBuffers and return it, so other workers can attach. */
   readonly shared: boolean;
-  readonly edgeList?: EdgeListPayload;
 }
 
 /** Shared control block of a multi-worker run (SharedArrayBuffer mode). */
@@ -55,9 +37,7 @@ export const logLengthWord = (w: number): number => CONTROL.perWorker + 2 * w;
 export const newCustomerWord = (w: number): number => CONTROL.perWorker + 2 * w + 1;
 export const controlWords = (workers: number): number => CONTROL.perWorker + 2 * workers;
 
-export interface AttachRequest {
-  readonly scenario: Scenario;
-  readonly seed: number;
+export interface AttachRequest extends WorldRequest {
   readonly worker: number;
   readonly workers: number;
   readonly lo: number;
@@ -65,7 +45,6 @@ export interface AttachRequest {
   /** Shared parts from the building worker; absent in transfer mode (each worker builds its replica). */
   readonly parts?: WorldParts;
   readonly control?: SharedControl;
-  readonly edgeList?: EdgeListPayload;
   /** Spin briefly at the day barrier before sleeping (when every worker has a core of its own). */
   readonly spin?: boolean;
 }
@@ -86,6 +65,8 @@ export interface PhaseOneResult {
 }
 
 export interface PhaseTwoResult {
+  /** The day's last pause the worker reached. */
+  readonly day: number;
   /** This worker's flows of the day. */
   readonly counters: Float64Array;
   /** Its agents who bought for the first time that day: every worker reads them the next day. */
@@ -112,28 +93,26 @@ export interface BuiltWorld {
 export interface EngineWorkerApi {
   /** Builds a whole world in this worker (returned when `shared`). */
   build(request: BuildRequest): BuiltWorld;
-  /** Shared-memory building in steps, so two workers can share the work (see world.ts). */
-  layout(request: BuildRequest): Population;
-  traits(request: BuildRequest, population: Population): void;
-  network(request: BuildRequest, population: Population): { ties: Ties; groups: Groups };
-  /** `groups` absent: a network without groups (their empty index is made here, in the worker). */
-  finish(request: BuildRequest, population: Population, network: { ties: Ties; groups?: Groups }): BuiltWorld;
-  /** Erdős–Rényi ties built by all workers together (erdos-renyi.ts): plan on one worker, then
-   *  each step on every worker for its share of chunks or buckets (and, with the first step, its
-   *  share of trait chunks). */
-  planTies(request: BuildRequest): ErdosRenyiJob;
-  tiesStep(step: TiesStep, job: ErdosRenyiJob, request: BuildRequest, population: Population, worker: number, workers: number): void;
+  /** Shared memory: lays the world out and plans its build (engine/build.ts); this worker keeps the
+   *  builder and runs task 0 of every step. */
+  startBuild(request: BuildRequest): SharedBuild;
+  /** Shared memory: this worker's tasks of one build step. */
+  buildTasks(request: BuildRequest, build: SharedBuild, step: number, worker: number, workers: number): void;
+  /** Shared memory, on the worker that started the build: agent state, then the world is ready. */
+  finishBuild(): BuiltWorld;
   /** Also says how this worker runs word of mouth (compiled when its world is in a kernel memory). */
   attach(request: AttachRequest): { setupSeconds: number; wordOfMouth: WordOfMouthKernel };
   /** SharedArrayBuffer mode: run days `from`..`to` with the other workers, synchronised by Atomics. */
   runDays(from: number, to: number): RunReport;
   /** Replace this worker's view of the logs after an overflow (new, larger buffers). */
   setLogs(logs: Int32Array[]): void;
-  /** Transfer mode: phase 1 of a day with the whole-world figures the coordinator computed and
-   *  every worker's new customers of the day before. */
-  phaseOne(day: number, globals: { activeCustomers: number; adTargeting: number }, newCustomers: Int32Array[]): PhaseOneResult;
+  /** Transfer mode, the day loop driven by messages: starts days `from`..`to` and runs phase 1 of the first. */
+  transferStart(from: number, to: number): PhaseOneResult;
   /** Transfer mode: phase 2 with every worker's log. */
-  phaseTwo(day: number, logs: PhaseOneResult[]): PhaseTwoResult;
+  transferRecords(logs: PhaseOneResult[]): PhaseTwoResult;
+  /** Transfer mode: the day's figures from every worker's counters and new customers; with `more`,
+   *  phase 1 of the next day (null after the last day). */
+  transferCounters(counters: Float64Array[], newCustomers: Int32Array[], more: boolean): PhaseOneResult | null;
   /** Cumulative cross-tier flow of adoptions (by tier of buyer and of the friend who triggered
    *  them), counted for this worker's agents. */
   flow(): Float64Array;
@@ -141,6 +120,4 @@ export interface EngineWorkerApi {
   snapshot(ids: Uint32Array): AgentSnapshot;
   /** Ties among some agents, as pairs of positions in `ids`. */
   tiesAmong(ids: Uint32Array): Uint32Array;
-  /** A deliberate failure, for tests of error handling. */
-  fail(message: string): never;
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { DailySeries } from '../engine/metrics.ts';
 import { estimateMemory } from '../engine/memory-estimate.ts';
 import { CancelledError, Simulation, type SpawnWorker } from './coordinator.ts';
-import type { EdgeListPayload } from './protocol.ts';
+import type { ImportedTies } from '../scenario/types.ts';
 import { ThreadPool } from './thread-pool.ts';
 
 export interface RunnerOptions {
@@ -24,11 +24,11 @@ export interface RunTask<T> {
   readonly scenario: Scenario;
   readonly seed: number;
   /** The ties of an edge-list scenario. */
-  readonly edgeList?: EdgeListPayload;
+  readonly edgeList?: ImportedTies;
 }
 
 /** Runs one world to its last day on lent threads and returns its daily series. */
-export async function simulateSeries(scenario: Scenario, seed: number, threads: number, spawn: SpawnWorker, signal?: AbortSignal, edgeList?: EdgeListPayload): Promise<DailySeries> {
+export async function simulateSeries(scenario: Scenario, seed: number, threads: number, spawn: SpawnWorker, signal?: AbortSignal, edgeList?: ImportedTies): Promise<DailySeries> {
   if (signal?.aborted) throw new CancelledError(-1);
   const simulation = await Simulation.create(scenario, { seed, workers: threads, spawn, edgeList });
   const onAbort = () => simulation.cancel();
@@ -36,8 +36,7 @@ export async function simulateSeries(scenario: Scenario, seed: number, threads: 
   try {
     if (signal?.aborted) throw new CancelledError(-1);
     // A few dozen steps per run: each step is a round trip to the threads, each day's work is tiny.
-    const chunk = Math.max(1, Math.ceil(scenario.days / 20));
-    while (!simulation.done) await simulation.step(chunk);
+    await simulation.runTo({ chunk: Math.max(1, Math.ceil(scenario.days / 20)) });
     return simulation.series;
   } finally {
     signal?.removeEventListener('abort', onAbort);

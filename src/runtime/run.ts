@@ -2,14 +2,14 @@
 // (Implemented in node.ts; this file holds the shared types.)
 import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from '../engine/simulation.ts';
-import type { EdgeListPayload } from './protocol.ts';
+import type { ImportedTies } from '../scenario/types.ts';
 import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
 
 export interface RunOptions {
   readonly seed: number;
   /** Worker threads; results are identical for any number. */
   readonly workers: number;
-  readonly edgeList?: EdgeListPayload;
+  readonly edgeList?: ImportedTies;
   /** Called after each completed day (from the coordinator, not the kernel). */
   readonly onDay?: (day: number, days: number) => void;
   /** Aborting stops the run within a day and rejects with an AbortError. */

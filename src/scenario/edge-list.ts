@@ -2,15 +2,10 @@
 // `source_tier,target_tier` (1 = tier 1 …). Ids may be any text; agents are numbered in order of
 // first appearance. Errors name the file and line. Browser-safe (csv-parse's sync parser).
 import { parse } from 'csv-parse/sync';
-import type { Scenario } from './schema.ts';
+import type { ImportedTies, Scenario } from './types.ts';
 
-export interface EdgeList {
+export interface EdgeList extends ImportedTies {
   readonly agents: number;
-  readonly u: Uint32Array;
-  readonly v: Uint32Array;
-  readonly length: number;
-  /** Tier index (0-based) per agent when the file gives tiers. */
-  readonly tiers?: Uint8Array;
   /** The file's id of each agent. */
   readonly ids: string[];
 }

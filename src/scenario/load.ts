@@ -6,6 +6,7 @@ import { ScenarioError, type ScenarioIssue } from './issues.ts';
 import { applyOverrides, type Override } from './overrides.ts';
 import { crossFieldIssues } from './rules.ts';
 import type { Scenario } from './schema.ts';
+import { sha256Hex } from './sha256.ts';
 import { validateScenario } from './validate.ts';
 
 export interface ResolvedScenario {
@@ -15,8 +16,8 @@ export interface ResolvedScenario {
   file: string;
   /** Canonical JSON of `scenario` (sorted keys, 2-space indent, final newline): what a run records. */
   json: string;
-  /** SHA-256 of `json` in hex; set by the Node loader, which has a hash function to hand. */
-  sha256?: string;
+  /** SHA-256 of `json` in hex: the scenario's fingerprint in run folders and manifests. */
+  sha256: string;
 }
 
 /** Object keys sorted at every depth, so equal scenarios give byte-equal JSON whatever the key order in their files. */
@@ -60,5 +61,5 @@ export function resolveScenario(text: string, file: string, readFile: ReadFile, 
   const json = canonicalJson(resolved);
   // Parsed back from the JSON so the scenario shares no objects with zod's defaults (which zod
   // hands out by reference) and is exactly what `json` records.
-  return { scenario: JSON.parse(json) as Scenario, file, json };
+  return { scenario: JSON.parse(json) as Scenario, file, json, sha256: sha256Hex(json) };
 }

@@ -1,12 +1,12 @@
 // The scenario loader for Node (CLI, experiments, tests): reads files with fs and fingerprints
 // the resolved scenario, so a run folder can say exactly which world produced it.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
 import type { Scenario } from './schema.ts';
 import { ScenarioError } from './issues.ts';
 import { resolveScenario, type ResolvedScenario } from './load.ts';
+import { sha256Hex } from './sha256.ts';
 import type { Override } from './overrides.ts';
 
 function readText(path: string): string | undefined {
@@ -19,7 +19,7 @@ function readText(path: string): string | undefined {
 
 /** SHA-256 (hex) of a resolved scenario's canonical JSON. */
 export function scenarioSha256(json: string): string {
-  return createHash('sha256').update(json, 'utf8').digest('hex');
+  return sha256Hex(json);
 }
 
 /**
@@ -35,7 +35,7 @@ export function loadScenarioFile(path: string, overrides: readonly Override[] = 
     throw new ScenarioError([{ file, line: 1, column: 1, where: file, path: '', message: 'cannot read the scenario file' }]);
   }
   const resolved = resolveScenario(text, file, readText, overrides);
-  return { ...resolved, sha256: scenarioSha256(resolved.json) };
+  return resolved;
 }
 
 /** An imported network and where it came from: the file read and its SHA-256, for manifests. */

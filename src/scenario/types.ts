@@ -4,3 +4,12 @@ export type Scenario = import('./schema.ts').Scenario;
 export type Tier = import('./schema.ts').Tier;
 export type Festival = import('./schema.ts').Festival;
 export type Intervention = import('./schema.ts').Intervention;
+
+/** The ties of an imported network (an edge list) as the engine takes them: pairs of agent numbers (u[k], v[k]). */
+export interface ImportedTies {
+  readonly u: Uint32Array;
+  readonly v: Uint32Array;
+  readonly length: number;
+  /** Tier index (0-based) per agent when the file gives tiers. */
+  readonly tiers?: Uint8Array;
+}

@@ -8,7 +8,10 @@ import type { Override } from '../../src/scenario/overrides.ts';
 import { runWorld, simulate } from '../../src/engine/simulation.ts';
 import { PairList } from '../../src/engine/ties.ts';
 import { seriesValue } from '../../src/engine/metrics.ts';
-import { createParts, createWorld } from '../../src/engine/world.ts';
+import { createWorld } from '../../src/engine/world.ts';
+import { createParts } from '../../src/engine/build.ts';
+import { dayParameters } from '../../src/engine/parameters.ts';
+import type { ImportedTies } from '../../src/scenario/types.ts';
 import { KernelMemory } from '../../src/engine/kernel-memory.ts';
 import { allocateShared } from '../../src/engine/memory.ts';
 import { wordOfMouthKernel } from '../../src/engine/compiled-word-of-mouth.ts';
@@ -16,7 +19,7 @@ import { GENERATED, wordOfMouthModuleText } from '../../scripts/build-wasm.mjs';
 
 const bytes = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 
-function both(file: string, overrides: Override[], seed = 5, edgeList?: { pairs: PairList }) {
+function both(file: string, overrides: Override[], seed = 5, edgeList?: ImportedTies) {
   const scenario = loadScenarioFile(`scenarios/${file}.json`, overrides).scenario;
   const typescript = simulate(scenario, { seed, edgeList });
   const compiled = simulate(scenario, { seed, edgeList, compiledWordOfMouth: true });
@@ -51,7 +54,8 @@ describe('compiled word of mouth', () => {
     const scenario = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 30_000 }, { path: 'days', value: 120 }]).scenario;
     const run = (compiled: boolean) => {
       const kernel = compiled ? KernelMemory.create(allocateShared) : null;
-      const world = createWorld(scenario, 9, createParts(scenario, 9, undefined, undefined, kernel));
+      const params = dayParameters(scenario);
+      const world = createWorld(scenario, 9, createParts(scenario, 9, params, undefined, undefined, kernel), params);
       expect(wordOfMouthKernel(world)).toBe(compiled ? 'webassembly' : 'typescript');
       runWorld(world);
       return world.state;
@@ -70,10 +74,11 @@ describe('compiled word of mouth', () => {
     // world must not run compiled over arrays the module cannot address.
     const scenario = loadScenarioFile('scenarios/reference/bass-network.json', [{ path: 'population.agents', value: 30_000 }, { path: 'days', value: 60 }]).scenario;
     const kernel = KernelMemory.create(allocateShared, 32)!;
-    const parts = createParts(scenario, 9, undefined, undefined, kernel);
+    const params = dayParameters(scenario);
+    const parts = createParts(scenario, 9, params, undefined, undefined, kernel);
     expect(kernel.complete).toBe(false);
     expect(parts.kernelMemory).toBeUndefined();
-    const world = createWorld(scenario, 9, parts);
+    const world = createWorld(scenario, 9, parts, params);
     expect(wordOfMouthKernel(world)).toBe('typescript');
     const ledger = runWorld(world);
     expect(bytes(ledger.series.values).equals(bytes(simulate(scenario, { seed: 9 }).series.values))).toBe(true);
@@ -94,7 +99,7 @@ describe('compiled word of mouth', () => {
         { path: 'days', value: 60 },
       ],
       5,
-      { pairs },
+      pairs,
     );
     expect(typescript.flow[0][0]).toBeGreaterThan(1000); // the hub told thousands of leaves
     expect(bytes(compiled.series.values).equals(bytes(typescript.series.values))).toBe(true);

@@ -7,7 +7,6 @@ import { simulate } from '../../src/engine/simulation.ts';
 import { seriesValue, type DailyMetric, type DailySeries } from '../../src/engine/metrics.ts';
 import { dateOfDay, dayOfDate } from '../../src/engine/calendar.ts';
 import { parseEdgeList } from '../../src/scenario/edge-list.ts';
-import { PairList } from '../../src/engine/ties.ts';
 
 const AGENTS = 20_000;
 const SEEDS = [1, 2];
@@ -149,9 +148,7 @@ describe('mechanisms', () => {
       { path: 'network.kind', value: 'edge-list' },
       { path: 'network.edgeList', value: 'ties.csv' },
     ]);
-    const pairs = new PairList(0);
-    Object.assign(pairs, { u: edges.u, v: edges.v, length: edges.length });
-    const result = simulate(scenario, { seed: 1, edgeList: { pairs, tiers: edges.tiers } });
+    const result = simulate(scenario, { seed: 1, edgeList: edges });
     expect(result.ties).toBe(5);
     expect(seriesValue(result.series, 0, 3, 'agents')).toBe(2);
   });

@@ -115,6 +115,11 @@ describe('compare.html', () => {
   it('shows a what-if that does not fit the scenario as an error, with the override named', async () => {
     await page.getByTestId('what-if').fill('tiers[0].organicPerDay=3');
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('error').textContent()).toContain('--set tiers[0].organicPerDay=3 tiers[0].organicPerDay: expected a number in [0, 1], got 3');
+    // The shared error panel: one row per problem, with where, the field and what was expected.
+    const row = page.getByTestId('error').locator('tr.issue');
+    await expect.poll(() => row.allTextContents()).toHaveLength(1);
+    expect(await row.locator('td.where').textContent()).toBe('--set tiers[0].organicPerDay=3');
+    expect(await row.locator('td.field').textContent()).toBe('tiers[0].organicPerDay');
+    expect(await row.locator('td.message').textContent()).toBe('expected a number in [0, 1], got 3');
   });
 });

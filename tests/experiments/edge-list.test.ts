@@ -13,7 +13,6 @@ import { loadImportedNetwork, loadScenarioFile } from '../../src/scenario/node.t
 import { withEdgeListSize } from '../../src/scenario/edge-list.ts';
 import { simulate } from '../../src/engine/simulation.ts';
 import { seriesValue } from '../../src/engine/metrics.ts';
-import { PairList } from '../../src/engine/ties.ts';
 import { scratchDir } from '../cli/tierwave.ts';
 import { capturingIo, FIXTURES } from './support/run-experiment.ts';
 
@@ -54,11 +53,10 @@ describe('experiments on an imported network', () => {
     const network = loadImportedNetwork(join(dir, 'base.json'), loaded.scenario)!;
     const scenario = withEdgeListSize(loaded.scenario, network.edges);
     expect(scenario.population.agents).toBe(1500);
-    const pairs = Object.assign(new PairList(0), { u: network.edges.u, v: network.edges.v, length: network.edges.length });
     for (const replicate of ['0', '2']) {
       const mine = rows.filter((r) => r.variant === 'base' && r.replicate === replicate);
       expect(mine.length).toBeGreaterThan(0);
-      const alone = simulate(scenario, { seed: Number(mine[0].seed), edgeList: { pairs, tiers: network.edges.tiers } });
+      const alone = simulate(scenario, { seed: Number(mine[0].seed), edgeList: network.edges });
       expect(alone.ties).toBeGreaterThan(5000);
       for (const row of mine) {
         const tier = row.tier === 'all' ? alone.series.tiers : scenario.tiers.findIndex((t) => t.name === row.tier);

@@ -58,7 +58,8 @@ describe('engine workers', () => {
     const sim = await Simulation.create(small, { seed: 1, workers: 2, spawn: spawnNodeWorker });
     try {
       const hosts = (sim as unknown as { hosts: WorkerHost[] }).hosts;
-      await expect(hosts[1].api.fail('deliberate failure')).rejects.toThrow('deliberate failure');
+      // A call out of turn throws inside the worker: the transfer calls need a transferStart first.
+      await expect(hosts[1].api.transferRecords([])).rejects.toThrow('transferStart first');
     } finally {
       sim.dispose();
     }

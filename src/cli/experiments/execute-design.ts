@@ -69,8 +69,7 @@ export async function executeDesign(options: ExecuteOptions): Promise<Execution>
     { threads: options.workers ?? options.machine.defaultWorkers(), memoryLimitBytes: options.machine.memoryLimitBytes(), spawn: options.machine.spawn, signal: options.signal },
     (run, series) => {
       const scenario = design.configurations[run.configuration].scenario;
-      const label = { id: run.id, variant: run.variant, replicate: run.replicate, seed: run.seed, parameters: run.parameters };
-      ordered.add(run.id, runRows(label, scenario, series, design.report));
+      ordered.add(run.id, runRows(run, scenario, series, design.report));
     },
   );
   return { planned: all.length, inShard: mine.length, skipped, ran };

@@ -1,6 +1,6 @@
 // The form: filled from a Comparison (a permalink) and read back into one.
 import { DAILY_METRICS } from '../../engine/metrics.ts';
-import type { BundledScenario } from './scenarios.ts';
+import type { CatalogEntry } from '../shared/catalog.ts';
 import { DEFAULT_AGENTS, type Comparison } from './permalink.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -24,7 +24,7 @@ export const controls = {
   status: byId<HTMLSpanElement>('status'),
   needed: byId<HTMLOutputElement>('replicates-needed'),
   more: byId<HTMLButtonElement>('more'),
-  error: byId<HTMLParagraphElement>('error'),
+  error: byId<HTMLDivElement>('error'),
   bands: document.getElementById('bands') as unknown as SVGSVGElement,
   diff: document.getElementById('diff') as unknown as SVGSVGElement,
   table: byId<HTMLTableElement>('tier-table'),
@@ -38,7 +38,7 @@ function option(select: HTMLSelectElement, value: string, label = value): void {
   select.append(element);
 }
 
-export function setUpControls(scenarios: readonly BundledScenario[], workers: number): void {
+export function setUpControls(scenarios: readonly CatalogEntry[], workers: number): void {
   for (const s of scenarios) option(controls.baseline, s.id);
   for (const s of scenarios) {
     const label = document.createElement('label');

@@ -1,6 +1,8 @@
 // The comparison's address: baseline, variants, what-if overrides, world size and what is read off
 // the charts. Opening it sets the page up the same way; with `run=1` it starts at once. The runs
 // are deterministic, so the same address gives the same bands.
+import { wholeNumber } from '../shared/address.ts';
+
 export interface Comparison {
   readonly baseline: string;
   /** Bundled scenario ids compared with the baseline. */
@@ -22,7 +24,6 @@ export interface Comparison {
 
 export const DEFAULT_AGENTS = 20000;
 
-const whole = (text: string | null): number | null => (text !== null && /^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 const positive = (text: string | null): number | null => (text !== null && Number(text) > 0 ? Number(text) : null);
 
 export function readComparison(search: string, fallbackBaseline: string): Comparison & { run: boolean } {
@@ -31,10 +32,10 @@ export function readComparison(search: string, fallbackBaseline: string): Compar
     baseline: params.get('baseline') ?? fallbackBaseline,
     variants: params.getAll('variant').filter((v) => v.length > 0),
     whatIf: params.getAll('set').filter((s) => s.includes('=')),
-    agents: whole(params.get('agents')) ?? DEFAULT_AGENTS,
-    days: whole(params.get('days')),
-    seed: whole(params.get('seed')),
-    replicates: whole(params.get('replicates')) ?? 20,
+    agents: wholeNumber(params.get('agents')) ?? DEFAULT_AGENTS,
+    days: wholeNumber(params.get('days')),
+    seed: wholeNumber(params.get('seed')),
+    replicates: wholeNumber(params.get('replicates')) ?? 20,
     metric: params.get('metric') ?? 'customers',
     tier: params.get('tier') ?? 'all',
     date: params.get('date') ?? '2015-11-11',

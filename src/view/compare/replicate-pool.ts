@@ -107,13 +107,13 @@ export class ReplicatePool {
     const simulation = await Simulation.create(scenario, { seed, workers: 1, spawn: this.workers.spawn });
     try {
       // Small steps, so pause takes effect quickly and the page stays responsive.
-      const chunk = Math.max(1, Math.ceil(scenario.days / 40));
-      while (!simulation.done) {
+      const wait = async () => {
         await this.resumed;
-        if (this.disposed) return undefined;
-        await simulation.step(chunk);
-      }
-      return simulation.series;
+        // A disposed pool has closed the workers: steps sent to them would never settle.
+        if (this.disposed) simulation.dispose();
+      };
+      await simulation.runTo({ chunk: Math.max(1, Math.ceil(scenario.days / 40)), beforeStep: wait });
+      return this.disposed ? undefined : simulation.series;
     } finally {
       simulation.dispose();
     }

@@ -114,7 +114,7 @@ export class ComparisonResults {
         if (!finished) continue;
         const { run, series } = finished;
         const scenario = this.design.configurations[run.configuration].scenario;
-        rows.push(...runRows({ ...run }, scenario, series, { metrics: [metric], dates: [], final: true, every: 1 }));
+        rows.push(...runRows(run, scenario, series, { metrics: [metric], dates: [], final: true, every: 1 }));
       }
     }
     return rows.sort((a, b) => a.run_id - b.run_id);

@@ -1,5 +1,6 @@
-// The scenario files bundled into the page, and turning a chosen one (or a file the user dropped)
+// The scenario files bundled into both pages, and turning a chosen one (or a file the user dropped)
 // into a validated Scenario with the same loader the CLI uses, so errors read the same everywhere.
+import type { LoadScenario } from '../../experiments/design.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/load.ts';
 import type { Override } from '../../scenario/overrides.ts';
 
@@ -60,3 +61,14 @@ export function resolveText(text: string, file: string, overrides: readonly Over
 export function bundledText(entry: CatalogEntry): string {
   return BUNDLED[`/${entry.file}`];
 }
+
+/** A bundled scenario's path, as designs name scenario files: "/scenarios/<id>.json". */
+export const scenarioFile = (id: string) => `/scenarios/${id}.json`;
+
+/** Resolves a bundled scenario with overrides, for designs of the compare page (the hash is the CLI's). */
+export const loadBundledScenario: LoadScenario = (file: string, overrides: readonly Override[]) => {
+  const text = BUNDLED[file];
+  if (text === undefined) throw new Error(`no bundled scenario ${file}`);
+  const resolved = resolveScenario(text, file, (path) => BUNDLED[path] ?? BUNDLED[`/${path}`], overrides);
+  return { scenario: resolved.scenario, sha256: resolved.sha256 };
+};

@@ -43,6 +43,10 @@ export class ErrorPanel {
     element.hidden = false;
   }
 
+  get showing(): boolean {
+    return !this.element.hidden;
+  }
+
   clear(): void {
     this.element.hidden = true;
     this.element.replaceChildren();

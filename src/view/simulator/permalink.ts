@@ -1,6 +1,6 @@
 // The page's address is the run's address: scenario, seed, overrides and day. Opening it rebuilds
 // the same world (the engine is deterministic) and replays to the same day, so the same numbers show.
-import { parseOverride, type Override } from '../../scenario/overrides.ts';
+import { encodeAddressPart, wholeNumber } from '../shared/address.ts';
 
 export interface ViewAddress {
   /** A bundled scenario id ("jd-tencent-2014"), or "file:<name>" for a file loaded from disk. */
@@ -15,10 +15,6 @@ export interface ViewAddress {
 
 export const LOADED_FILE_PREFIX = 'file:';
 
-function wholeNumber(text: string | null): number | null {
-  if (text === null || !/^\d+$/.test(text.trim())) return null;
-  return Number(text.trim());
-}
 
 export function readAddress(search: string): ViewAddress {
   const params = new URLSearchParams(search);
@@ -30,23 +26,14 @@ export function readAddress(search: string): ViewAddress {
   };
 }
 
-/** Keeps brackets, dots and `=` readable in the address bar; URLSearchParams reads them back. */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%(5B|5D|3D|2C|3A)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
 
 export function formatAddress(address: ViewAddress): string {
   const parts: string[] = [];
-  if (address.scenario) parts.push(`scenario=${encode(address.scenario)}`);
+  if (address.scenario) parts.push(`scenario=${encodeAddressPart(address.scenario)}`);
   if (address.seed !== null) parts.push(`seed=${address.seed}`);
-  for (const o of address.overrides) parts.push(`set=${encode(o)}`);
+  for (const o of address.overrides) parts.push(`set=${encodeAddressPart(o)}`);
   if (address.day !== null) parts.push(`day=${address.day}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
-/** The overrides as the loader takes them; a malformed one throws a ScenarioError naming it. */
-export function parsedOverrides(address: ViewAddress): Override[] {
-  return address.overrides.map(parseOverride);
 }
 
 /** Replaces (or adds, or with value undefined removes) the override of one path, keeping the others' order. */

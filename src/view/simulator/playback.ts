@@ -103,12 +103,9 @@ export class Playback {
       const run: LoadedRun = { scenario, seed, sim, sample, tier: first.tier, ties, streetLength, shared, workers };
       this.events.built(run);
       const target = Math.min(scenario.days, Math.max(0, day));
-      while (sim.day < target) {
-        this.events.status(target > 0 ? `replaying to day ${target}: day ${Math.max(0, sim.day)}…` : 'starting…');
-        await sim.step(Math.min(REPLAY_CHUNK_DAYS, target - sim.day));
-        check();
-      }
-      if (sim.day < 0) await sim.step(1);
+      const replaying = () => this.events.status(target > 0 ? `replaying to day ${target}: day ${Math.max(0, sim.day)}…` : 'starting…');
+      replaying();
+      await sim.runTo({ to: target, chunk: REPLAY_CHUNK_DAYS, afterStep: () => (check(), replaying()) });
       check();
       // Only a world that has finished replaying takes play and step requests.
       this.run = run;

@@ -1,0 +1,249 @@
+// The compare page: pick a baseline and variants, press run, and watch the bands tighten as
+// replicates stream in from a pool of Web Workers. Runs, seeds and tables are the CLI's
+// (`tierwave compare`), so an exported runs.csv or manifest.json means the same in both.
+import packageJson from '../../../package.json';
+import { dayOfDate, dateOfDay } from '../../engine/calendar.ts';
+import type { DailyMetric } from '../../engine/metrics.ts';
+import { browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
+import { ScenarioError } from '../../scenario/issues.ts';
+import { parseOverride } from '../../scenario/overrides.ts';
+import { RUNS_HEADER, runRowsCsv, tableCsv } from '../../experiments/csv.ts';
+import { resolveDesign, type Design, type LocatedOverride, type VariantInput } from '../../experiments/design.ts';
+import { experimentManifest, manifestJson } from '../../experiments/manifest.ts';
+import { planSha256 } from '../../experiments/plan.ts';
+import { DEFAULT_REPORT, tierLabels } from '../../experiments/report.ts';
+import { DIFF_COLUMNS, diffRows } from '../../experiments/stats.ts';
+import { ErrorPanel } from '../shared/error-panel.ts';
+import { OKABE_ITO } from '../shared/palette.ts';
+import { drawChart } from './charts.ts';
+import { controls, readControls, setTierChoices, setUpControls, writeControls } from './controls.ts';
+import { download, downloadPng, downloadSvg } from '../shared/downloads.ts';
+import { comparisonSearch, readComparison, type Comparison } from './permalink.ts';
+import { ReplicatePool } from './replicate-pool.ts';
+import { ComparisonResults } from './results.ts';
+import { catalog, loadBundledScenario, scenarioFile } from '../shared/catalog.ts';
+import { renderTierTable } from './tier-table.ts';
+
+/** Everything that decides the runs except how many replicates. */
+const sessionKey = (c: Comparison) => JSON.stringify([c.baseline, c.variants, c.whatIf, c.agents, c.days, c.seed]);
+
+const COLOURS = [OKABE_ITO.black, OKABE_ITO.vermillion, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue];
+
+interface Session {
+  /** Everything that decides the runs except how many replicates: the same key continues a session. */
+  readonly key: string;
+  readonly design: Design;
+  readonly results: ComparisonResults;
+  readonly pool: ReplicatePool;
+  readonly startedAt: string;
+  target: number;
+}
+
+/** The page's one state object: started from `open`, it holds the running comparison (if any). */
+export class ComparePage {
+  private session: Session | undefined;
+  private renderPending = false;
+  private readonly errors = new ErrorPanel(controls.error);
+
+  /** Fills the form from the address, wires every control, and runs at once if the link says so. */
+  open(): void {
+    const scenarios = catalog();
+    setUpControls(scenarios, browserWorkers());
+    const first = readComparison(location.search, scenarios.find((s) => s.id === 'jd-tencent-2014')?.id ?? scenarios[0]?.id ?? '');
+    writeControls(first);
+    this.refreshTiers(first.tier);
+    controls.run.addEventListener('click', () => this.start());
+    controls.pause.addEventListener('click', () => {
+      if (!this.session) return;
+      if (this.session.pool.isPaused) this.session.pool.resume();
+      else this.session.pool.pause();
+      this.updateButtons();
+    });
+    controls.baseline.addEventListener('change', () => this.refreshTiers());
+    for (const input of [controls.metric, controls.tier, controls.date, controls.halfWidth]) input.addEventListener('input', () => this.requestRender());
+    document.querySelector('main')!.addEventListener('change', () => this.requestRender());
+    for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) button.addEventListener('click', () => this.exportFile(button.dataset.export!));
+    this.requestRender();
+    if (first.run) this.start();
+  }
+
+
+  private refreshTiers(selected = controls.tier.value): void {
+    try {
+      const { scenario } = loadBundledScenario(scenarioFile(controls.baseline.value), []);
+      setTierChoices(tierLabels(scenario), selected);
+    } catch {
+      setTierChoices(['all'], 'all');
+    }
+  }
+
+  private showError(error: unknown): void {
+    this.errors.show('The comparison could not run', error);
+  }
+
+  private designFor(c: Comparison): Design {
+    const variants: VariantInput[] = [c.baseline, ...c.variants.filter((v) => v !== c.baseline)].map((id) => ({ name: id, scenarioFile: scenarioFile(id), overrides: [] }));
+    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: scenarioFile(c.baseline), overrides: c.whatIf.map((text) => ({ override: parseOverride(text) })) });
+    const shared: LocatedOverride[] = [{ override: parseOverride(`population.agents=${c.agents}`) }];
+    if (c.days !== null) shared.push({ override: parseOverride(`days=${c.days}`) });
+    return resolveDesign({ name: 'compare-page', variants, shared, replicates: c.replicates, seed: c.seed ?? undefined, report: DEFAULT_REPORT }, loadBundledScenario);
+  }
+
+
+  private start(): void {
+    const comparison = readControls();
+    // The same comparison with another replicate count goes on from the runs it has.
+    if (this.session && this.session.key === sessionKey(comparison) && !this.errors.showing) {
+      this.session.target = comparison.replicates;
+      this.session.pool.setTarget(this.session.target);
+      this.updateButtons();
+      return;
+    }
+    this.session?.pool.dispose();
+    this.session = undefined;
+    this.errors.clear();
+    let design: Design;
+    try {
+      design = this.designFor(comparison);
+    } catch (error) {
+      this.showError(error instanceof ScenarioError ? error : new Error(`cannot set up the comparison: ${(error as Error).message}`));
+      return;
+    }
+    const results = new ComparisonResults(design);
+    const slots = Math.max(1, Math.min(16, Number(controls.workers.value) || browserWorkers()));
+    const pool = new ReplicatePool({
+      design,
+      slots,
+      spawn: spawnBrowserWorker,
+      onRun: (run, series) => {
+        results.add(run, series);
+        this.requestRender();
+      },
+      onError: (error) => {
+        this.showError(error);
+        pool.dispose();
+        this.updateButtons();
+      },
+      onIdle: () => this.updateButtons(),
+    });
+    this.session = { key: sessionKey(comparison), design, results, pool, startedAt: new Date().toISOString(), target: design.replicates };
+    pool.start();
+    this.updateButtons();
+    this.requestRender();
+  }
+
+  private updateButtons(): void {
+    const running = this.session?.pool.running ?? false;
+    controls.pause.disabled = !running;
+    controls.pause.textContent = this.session?.pool.isPaused ? 'Resume' : 'Pause';
+    controls.status.textContent = !this.session ? '' : this.session.pool.isPaused ? ' · paused' : running ? ' · running' : ' · finished';
+  }
+
+  private requestRender(): void {
+    if (this.renderPending) return;
+    this.renderPending = true;
+    requestAnimationFrame(() => {
+      this.renderPending = false;
+      this.render();
+    });
+  }
+
+  /** The day the comparison is read on: the chosen date if it is in the run, else the last day. */
+  private readDay(design: Design, date: string): { day: number; date: string } {
+    const { start, days } = design.configurations[0].scenario;
+    const day = date ? dayOfDate(start, date) : NaN;
+    const shortest = Math.min(...design.configurations.map((c) => c.scenario.days));
+    const usable = Number.isFinite(day) && day >= 0 && day <= shortest ? day : Math.min(days, shortest);
+    return { day: usable, date: dateOfDay(start, usable) };
+  }
+
+  private render(): void {
+    const c = readControls();
+    const search = comparisonSearch(c);
+    controls.permalink.href = search;
+    history.replaceState(null, '', search);
+    this.updateButtons();
+    if (!this.session) return;
+    const { design, results } = this.session;
+    const metric = c.metric as DailyMetric;
+    const at = this.readDay(design, c.date);
+    const n = results.complete().length;
+    controls.done.value = String(n);
+    const names = design.configurations.map((conf) => conf.variant);
+    drawChart(controls.bands, names.map((name, i) => ({ name, colour: COLOURS[i % COLOURS.length], points: results.bands(i, c.tier, metric) })), {
+      title: `${metric}, ${c.tier}: mean of ${n} replicates`,
+      yLabel: metric,
+      marker: at.date,
+      spread: true,
+      zero: false,
+    });
+    drawChart(controls.diff, names.slice(1).map((name, i) => ({ name, colour: COLOURS[(i + 1) % COLOURS.length], points: results.differences(i + 1, c.tier, metric) })), {
+      title: `${metric}, ${c.tier}: difference from ${names[0]}, paired by seed`,
+      yLabel: `Δ ${metric}`,
+      marker: at.date,
+      spread: false,
+      zero: true,
+    });
+    const width = (point: { lo: number; hi: number } | undefined) => (point && Number.isFinite(point.hi - point.lo) ? String(point.hi - point.lo) : '');
+    controls.bands.dataset.replicates = String(n);
+    controls.bands.dataset.bandWidth = width(results.pointAt(0, c.tier, metric, at.day, false));
+    controls.diff.dataset.replicates = String(n);
+    controls.diff.dataset.bandWidth = names.length > 1 ? width(results.pointAt(1, c.tier, metric, at.day, true)) : '';
+    renderTierTable(controls.table, results, metric, at);
+    this.renderNeeded(c, metric, at.day, n);
+  }
+
+  private renderNeeded(c: Comparison, metric: DailyMetric, day: number, done: number): void {
+    const s = this.session!;
+    const point = s.results.pointAt(s.design.configurations.length > 1 ? 1 : 0, c.tier, metric, day, s.design.configurations.length > 1);
+    const half = point ? (point.hi - point.lo) / 2 : NaN;
+    const now = Number.isFinite(half) ? ` · interval now ±${half.toLocaleString('en-US', { maximumFractionDigits: 1 })}` : '';
+    controls.more.hidden = true;
+    if (c.halfWidth === null) {
+      controls.needed.value = now;
+      return;
+    }
+    const needed = s.results.needed(c.tier, metric, day, c.halfWidth);
+    const more = Number.isFinite(needed) ? Math.max(0, needed - done) : NaN;
+    controls.needed.dataset.more = Number.isFinite(more) ? String(more) : '';
+    const verdict = !Number.isFinite(more) ? 'more replicates needed to estimate' : more === 0 ? 'reached' : `about ${more} more replicates needed`;
+    controls.needed.value = `${now} · ±${c.halfWidth}: ${verdict}`;
+    if (more > 0 && done + more > s.target) {
+      controls.more.hidden = false;
+      controls.more.textContent = `Run ${done + more - s.target} more`;
+      controls.more.onclick = () => {
+        s.target = done + more;
+        s.pool.setTarget(s.target);
+        this.updateButtons();
+      };
+    }
+  }
+
+  private exportFile(kind: string): void {
+    if (!this.session) return;
+    const { design, results } = this.session;
+    const c = readControls();
+    const metric = c.metric as DailyMetric;
+    if (kind === 'bands:svg') downloadSvg(controls.bands, `tierwave-${metric}-bands.svg`);
+    else if (kind === 'diff:svg') downloadSvg(controls.diff, `tierwave-${metric}-difference.svg`);
+    else if (kind === 'bands:png') void downloadPng(controls.bands, `tierwave-${metric}-bands.png`).catch((error) => this.showError(error));
+    else if (kind === 'diff:png') void downloadPng(controls.diff, `tierwave-${metric}-difference.png`).catch((error) => this.showError(error));
+    else if (kind === 'runs:csv') download('runs.csv', new Blob([RUNS_HEADER + runRowsCsv(results.rows(metric))], { type: 'text/csv' }));
+    else if (kind === 'diff:csv') download('diff.csv', new Blob([tableCsv(DIFF_COLUMNS, diffRows(results.rows(metric), design.baseline))], { type: 'text/csv' }));
+    else if (kind === 'manifest:json') {
+      const planned = this.session.target * design.configurations.length;
+      const manifest = experimentManifest({
+        tool: { name: packageJson.name, version: packageJson.version },
+        runtime: navigator.userAgent,
+        command: location.href,
+        design: { ...design, replicates: this.session.target, report: { metrics: [metric], dates: [], final: true, every: 1 } },
+        planSha256: planSha256(design),
+        runs: { planned, inShard: planned, done: results.runCount },
+        startedAt: this.session.startedAt,
+        finishedAt: this.session.pool.running ? undefined : new Date().toISOString(),
+        complete: results.runCount === planned,
+      });
+      download('manifest.json', new Blob([manifestJson(manifest)], { type: 'application/json' }));
+    }
+  }
+}
