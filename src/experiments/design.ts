@@ -11,7 +11,8 @@ import { defaultSd, isHeadlineFigure, type Target } from './fit.ts';
 import type { DailyMetric } from '../engine/metrics.ts';
 import { dateOfDay, dayOfDate } from '../engine/calendar.ts';
 import { replicateSeeds } from './seeds.ts';
-import type { Sweep, TargetInput } from './schema.ts';
+import type { OutputInput, Sweep, TargetInput } from './schema.ts';
+import { sensitivitySpec, type Output, type SensitivitySpec } from './sensitivity/experiment.ts';
 import { sweepPoints, type SweepPoint } from './sweep.ts';
 
 /** An override and, when it came from an experiment file, where its path and value were written. */
@@ -45,6 +46,10 @@ export interface DesignInput {
   readonly targets?: readonly TargetInput[];
   /** Where `targets[i].field` was written. */
   readonly targetAt?: (index: number, field: 'tier' | 'date') => SourcePosition;
+  /** What a sensitivity analysis explains (morris and sobol sweeps); each is added to the report. */
+  readonly outputs?: readonly OutputInput[];
+  /** Where `outputs[i].field` was written. */
+  readonly outputAt?: (index: number, field: 'tier' | 'date') => SourcePosition;
 }
 
 export interface LoadedScenario {
@@ -92,10 +97,12 @@ export interface Design {
   readonly configurations: readonly Configuration[];
   /** Observed figures the runs are scored against, tiers as runs.csv labels them (empty: no fit.csv). */
   readonly targets: readonly Target[];
+  /** A morris or sobol sweep: its design and outputs, tiers as runs.csv labels them (sensitivity.csv). */
+  readonly sensitivity?: SensitivitySpec;
 }
 
-/** The report with every target's metric, tier (as labelled) and date added (unchanged when there are none). */
-function reportWithTargets(report: ReportSpec, targets: readonly Target[]): ReportSpec {
+/** The report with every target's or output's metric, tier (as labelled) and date added (unchanged when there are none). */
+function reportWithTargets(report: ReportSpec, targets: readonly Output[]): ReportSpec {
   if (targets.length === 0) return report;
   const union = <T>(list: readonly T[], more: readonly T[]) => [...list, ...more.filter((x, i) => !list.includes(x) && more.indexOf(x) === i)];
   const daily = targets.filter((t) => !isHeadlineFigure(t.metric));
@@ -170,7 +177,12 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
   const masterSeed = input.seed ?? base!.scenario.seed;
   const points = input.sweep ? sweepPoints(input.sweep, masterSeed) : [{ values: [], text: '' }];
   const configurations: Configuration[] = [];
-  /** Each target's tier as runs.csv labels it (the same in every configuration). */
+  // Targets and outputs name a metric, tier and date alike, and are checked alike.
+  const figures = [
+    ...(input.targets ?? []).map((figure, i) => ({ figure, field: 'targets', position: (f: 'tier' | 'date') => input.targetAt?.(i, f), i })),
+    ...(input.outputs ?? []).map((figure, i) => ({ figure, field: 'outputs', position: (f: 'tier' | 'date') => input.outputAt?.(i, f), i })),
+  ];
+  /** Each figure's tier as runs.csv labels it (the same in every configuration). */
   const targetLabels: (string | undefined)[] = [];
   for (const variant of input.variants) {
     points.forEach((point, p) => {
@@ -181,28 +193,28 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
       const overrides = [...unswept(variant), ...swept];
       const loaded = loadInto(issues, load, variant, overrides);
       if (!loaded) return;
-      (input.targets ?? []).forEach((target, i) => {
-        const position = (field: 'tier' | 'date') => input.targetAt?.(i, field) ?? { file: 'targets', line: 1, column: 1, where: 'targets' };
+      figures.forEach(({ figure: target, field: list, position: at, i }, f) => {
+        const position = (field: 'tier' | 'date') => at(field) ?? { file: list, line: 1, column: 1, where: list };
         const [tier] = reportTierIndices(loaded.scenario, { ...input.report, tiers: [target.tier] });
         if (tier === undefined) {
           const names = loaded.scenario.tiers.map((t) => `"${t.name}"`).join(', ');
-          issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `no tier "${target.tier}" in ${variant.scenarioFile}; expected one of ${names}, a tier number or "all"` }, variant.name);
+          issues.add({ ...position('tier'), path: `${list}[${i}].tier`, message: `no tier "${target.tier}" in ${variant.scenarioFile}; expected one of ${names}, a tier number or "all"` }, variant.name);
         } else {
           const label = tierLabels(loaded.scenario)[tier];
-          const first = targetLabels[i];
-          if (first === undefined) targetLabels[i] = label;
-          else if (first !== label) issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `tier "${target.tier}" is "${label}" in ${variant.scenarioFile} but "${first}" in the baseline; give every variant the same tier names` }, variant.name);
+          const first = targetLabels[f];
+          if (first === undefined) targetLabels[f] = label;
+          else if (first !== label) issues.add({ ...position('tier'), path: `${list}[${i}].tier`, message: `tier "${target.tier}" is "${label}" in ${variant.scenarioFile} but "${first}" in the baseline; give every variant the same tier names` }, variant.name);
         }
         if (isHeadlineFigure(target.metric)) {
           // A whole-run figure: recorded once, for all tiers, on the last day.
-          if (tier !== undefined && tierLabels(loaded.scenario)[tier] !== 'all') issues.add({ ...position('tier'), path: `targets[${i}].tier`, message: `${target.metric} is a figure of all tiers; expected "all", got "${target.tier}"` }, variant.name);
+          if (tier !== undefined && tierLabels(loaded.scenario)[tier] !== 'all') issues.add({ ...position('tier'), path: `${list}[${i}].tier`, message: `${target.metric} is a figure of all tiers; expected "all", got "${target.tier}"` }, variant.name);
           return;
         }
         if (target.date === undefined) return;
         const day = dayOfDate(loaded.scenario.start, target.date);
         if (!(day >= 0 && day <= loaded.scenario.days)) {
           const last = dateOfDay(loaded.scenario.start, loaded.scenario.days);
-          issues.add({ ...position('date'), path: `targets[${i}].date`, message: `${target.date} is outside the run of ${variant.scenarioFile} (${loaded.scenario.start} to ${last})` }, variant.name);
+          issues.add({ ...position('date'), path: `${list}[${i}].date`, message: `${target.date} is outside the run of ${variant.scenarioFile} (${loaded.scenario.start} to ${last})` }, variant.name);
         }
       });
       const wanted = reportTierIndices(loaded.scenario, input.report);
@@ -227,6 +239,9 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
   }
   issues.throwIfAny();
   const targets: Target[] = (input.targets ?? []).map((t, i) => ({ metric: t.metric, tier: targetLabels[i]!, date: t.date ?? '', value: t.value, sd: t.sd ?? defaultSd(t.value, t.metric) }));
+  const offset = targets.length;
+  const outputs: Output[] = (input.outputs ?? []).map((o, i) => ({ metric: o.metric, tier: targetLabels[offset + i]!, date: o.date ?? '' }));
+  const sensitivity = input.sweep ? sensitivitySpec(input.sweep, masterSeed, outputs) : undefined;
   return {
     name: input.name,
     baseline: baseline.name,
@@ -234,9 +249,10 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
     masterSeed,
     replicates: input.replicates,
     seeds: replicateSeeds(masterSeed, input.replicates),
-    report: reportWithTargets(input.report, targets),
+    report: reportWithTargets(input.report, [...targets, ...outputs]),
     points,
     configurations,
     targets,
+    ...(sensitivity ? { sensitivity } : {}),
   };
 }

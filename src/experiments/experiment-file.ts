@@ -34,10 +34,23 @@ function crossFieldIssues(experiment: Experiment, sources: SourceMap): ScenarioI
     if (figure && target.date !== undefined) report(['targets', i, 'date'], `${target.metric} is a figure of the whole run: give no date`);
     if (!figure && target.date === undefined) report(['targets', i], `missing \`date\`: the day the daily metric ${target.metric} was observed`);
   });
+  experiment.outputs.forEach((output, i) => {
+    const figure = isHeadlineFigure(output.metric);
+    if (figure && output.date !== undefined) report(['outputs', i, 'date'], `${output.metric} is a figure of the whole run: give no date`);
+    if (!figure && output.date === undefined) report(['outputs', i], `missing \`date\`: the day to read the daily metric ${output.metric} on`);
+  });
   const sweep = experiment.sweep;
+  const sensitivity = sweep?.method === 'morris' || sweep?.method === 'sobol';
+  if (experiment.outputs.length > 0 && !sensitivity) report(['outputs'], 'only for a "morris" or "sobol" sweep (a sensitivity analysis)');
   if (!sweep) return issues;
-  if (sweep.method === 'latin-hypercube' && sweep.samples === undefined) report(['sweep', 'samples'], 'missing, required when method is "latin-hypercube"');
-  if (sweep.method === 'grid' && sweep.samples !== undefined) report(['sweep', 'samples'], 'only for method "latin-hypercube"; a grid runs every combination');
+  if (sensitivity && experiment.outputs.length === 0) report(['sweep', 'method'], `a "${sweep.method}" sweep needs \`outputs\`: the metrics (tier, date) or headline figures whose sensitivity to measure`);
+  if (sensitivity && experiment.variants.length > 0) report(['variants', 0], `a "${sweep.method}" sweep varies the baseline only; give each what-if its own experiment file`);
+  if ((sweep.method === 'latin-hypercube' || sweep.method === 'sobol') && sweep.samples === undefined) report(['sweep', 'samples'], `missing, required when method is "${sweep.method}"`);
+  if ((sweep.method === 'grid' || sweep.method === 'morris') && sweep.samples !== undefined) report(['sweep', 'samples'], 'only for methods "latin-hypercube" and "sobol"');
+  if (sweep.method === 'morris' && sweep.trajectories === undefined) report(['sweep', 'trajectories'], 'missing, required when method is "morris"');
+  if (sweep.method !== 'morris' && sweep.trajectories !== undefined) report(['sweep', 'trajectories'], 'only for method "morris"');
+  if (sweep.method !== 'morris' && sweep.levels !== undefined) report(['sweep', 'levels'], 'only for method "morris"');
+  if (sweep.levels !== undefined && sweep.levels % 2 !== 0) report(['sweep', 'levels'], `expected an even number (each step then moves half the levels), got ${sweep.levels}`);
   const paths = new Set<string>();
   sweep.parameters.forEach((parameter, i) => {
     const at = (...rest: PathSegment[]): PathSegment[] => ['sweep', 'parameters', i, ...rest];

@@ -52,6 +52,8 @@ export function experimentManifest(input: ManifestInput) {
     report: design.report,
     // Observed figures the runs were scored against (fit.csv); `merge` scores the merged runs again.
     ...(design.targets.length > 0 ? { targets: design.targets } : {}),
+    // A morris or sobol design, its outputs and intervals; `merge` computes sensitivity.csv from it.
+    ...(design.sensitivity ? { sensitivity: design.sensitivity } : {}),
     shard: shardText(input.shard),
     runs: { planned: input.runs.planned, in_shard: input.runs.inShard, done: input.runs.done },
     ...(input.mergedFrom ? { merged_from: input.mergedFrom } : {}),

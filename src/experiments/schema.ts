@@ -47,11 +47,16 @@ export const sweepParameterSchema = z
 
 export const sweepSchema = z
   .strictObject({
-    method: z.enum(['grid', 'latin-hypercube']).default('grid').meta({
-      description: 'grid: every combination of the parameters’ values; latin-hypercube: `samples` points covering each range evenly',
+    method: z.enum(['grid', 'latin-hypercube', 'morris', 'sobol']).default('grid').meta({
+      description:
+        'grid: every combination of the parameters’ values; latin-hypercube: `samples` points covering each range evenly; morris: `trajectories` one-at-a-time paths (screening, `tierwave sensitivity`); sobol: Saltelli sampling, `samples` × (parameters + 2) points (first-order and total indices)',
     }),
-    samples: z.int().min(1).max(100000).optional().meta({ description: 'latin-hypercube: number of points' }),
-    seed: z.int().min(0).max(4294967295).optional().meta({ description: 'latin-hypercube: seed of the design (default: the master seed)' }),
+    samples: z.int().min(1).max(100000).optional().meta({ description: 'latin-hypercube: number of points; sobol: N, the rows of each of the two base samples' }),
+    trajectories: z.int().min(2).max(10000).optional().meta({ description: 'morris: number of trajectories r (each parameters + 1 points)' }),
+    levels: z.int().min(2).max(100).optional().meta({ description: 'morris: grid levels p, even (default 4); each step moves a parameter by p / (2(p − 1)) of its range' }),
+    level: z.number().gt(0).lt(1).default(0.95).meta({ description: 'morris, sobol: share covered by the bootstrap intervals of the indices' }),
+    resamples: z.int().min(10).max(100000).default(1000).meta({ description: 'morris, sobol: bootstrap resamples for the intervals' }),
+    seed: z.int().min(0).max(4294967295).optional().meta({ description: 'latin-hypercube, morris, sobol: seed of the design (default: the master seed)' }),
     parameters: z.array(sweepParameterSchema).min(1).meta({ description: 'the swept fields' }),
   })
   .meta({ description: 'a sweep: each point is applied to the baseline and to every variant' });
@@ -77,6 +82,14 @@ export const targetSchema = z
   })
   .meta({ description: 'an observed figure the runs are scored against' });
 
+export const outputSchema = z
+  .strictObject({
+    metric: z.enum([...DAILY_METRICS, ...HEADLINE_FIGURES]).meta({ description: 'a daily metric, or a headline figure (a whole-run figure such as social_share_of_new_buyers_2015_11_11)' }),
+    tier: z.string().min(1).default('all').meta({ description: 'tier name, tier number ("4") or "all" (headline figures: "all")' }),
+    date: isoDate.optional().meta({ description: 'daily metrics: the day to read (inside every run); headline figures: none' }),
+  })
+  .meta({ description: 'an output a sensitivity analysis explains (named as targets are, without an observed value)' });
+
 export const experimentSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path of schema.json, for editors' }),
@@ -92,6 +105,9 @@ export const experimentSchema = z
     targets: z.array(targetSchema).default([]).meta({
       description: 'observed figures: each variant and sweep point is scored by how far its mean over replicates misses them (fit.csv, best first)',
     }),
+    outputs: z.array(outputSchema).default([]).meta({
+      description: 'morris and sobol sweeps: the outputs whose sensitivity to the swept parameters `tierwave sensitivity` measures (sensitivity.csv)',
+    }),
     report: reportSchema.default({ metrics: [...DEFAULT_REPORT.metrics], dates: [...DEFAULT_REPORT.dates], final: DEFAULT_REPORT.final, every: DEFAULT_REPORT.every }),
   })
   .meta({ title: 'tierwave experiment', description: 'Replicated what-if comparisons and parameter sweeps over tierwave scenarios' });
@@ -101,6 +117,7 @@ export type Variant = z.output<typeof variantSchema>;
 export type Sweep = z.output<typeof sweepSchema>;
 export type SweepParameter = z.output<typeof sweepParameterSchema>;
 export type TargetInput = z.output<typeof targetSchema>;
+export type OutputInput = z.output<typeof outputSchema>;
 
 /** JSON Schema of the experiment *input*, as file text. */
 export function experimentJsonSchema(): string {

@@ -3,6 +3,8 @@
 // so a few dozen runs cover each range evenly (a grid of 5 parameters × 5 values needs 3125).
 import { sha256Words } from '../scenario/sha256.ts';
 import type { Sweep, SweepParameter } from './schema.ts';
+import { factorValue } from './sensitivity/factors.ts';
+import { sensitivitySpec, specDesign, sweepFactors } from './sensitivity/experiment.ts';
 
 export interface SweepValue {
   readonly path: string;
@@ -78,8 +80,18 @@ function latinHypercube(parameters: readonly SweepParameter[], samples: number, 
   });
 }
 
-/** The points of a sweep; `seed` is used by the Latin hypercube only. */
+/** A morris or sobol design's points of the unit cube, read as the parameters' values. */
+function sensitivityPoints(sweep: Sweep, seed: number): SweepPoint[] {
+  const factors = sweepFactors(sweep);
+  return specDesign(sensitivitySpec(sweep, seed, [])!).points.map((point) => {
+    const values = factors.map((factor, j) => ({ path: factor.name, value: factorValue(factor, point[j]) }));
+    return { values, text: pointText(values) };
+  });
+}
+
+/** The points of a sweep; `seed` is used by the Latin hypercube, morris and sobol designs. */
 export function sweepPoints(sweep: Sweep, seed: number): SweepPoint[] {
   if (sweep.method === 'grid') return gridPoints(sweep.parameters);
+  if (sweep.method === 'morris' || sweep.method === 'sobol') return sensitivityPoints(sweep, seed);
   return latinHypercube(sweep.parameters, sweep.samples ?? 1, sweep.seed ?? seed);
 }

@@ -11,6 +11,7 @@ import { experimentCommand, type ExperimentOptionValues, type SharedOptionValues
 import { mergeCommand } from './merge-command.ts';
 import { fitCommand, type FitOptionValues } from './fit-command.ts';
 import { parseShard } from '../../experiments/plan.ts';
+import { sensitivityCommand } from './sensitivity-command.ts';
 
 /** Worker threads and most of this machine's memory. */
 export const nodeExperimentMachine: ExperimentMachine = { spawn: spawnNodeWorker, defaultWorkers, memoryLimitBytes };
@@ -26,6 +27,11 @@ const FIT_EXAMPLES = `
 Examples:
   tierwave fit experiments/fit.json                 # three waves into runs/fit-<name>/wave-1..3
   tierwave fit experiments/fit.json --waves 5 --out runs/fit   # a stopped fit resumes`;
+
+const SENSITIVITY_EXAMPLES = `
+Examples:
+  tierwave sensitivity experiments/which-lever.json           # runs/sensitivity-which-lever/sensitivity.csv, .svg
+  tierwave sensitivity experiments/which-lever.json --shard 1/2 --out runs/lever-1   # then: tierwave merge runs/lever-1 runs/lever-2 --out runs/lever`;
 
 const EXPERIMENT_EXAMPLES = `
 Examples:
@@ -115,6 +121,19 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     .addHelpText('after', FIT_EXAMPLES)
     .action(async function (this: Command, file: string, options: FitOptionValues) {
       await fitCommand(file, options, io, machine, typedCommand(this));
+    });
+
+  sharedOptions(
+    program
+      .command('sensitivity')
+      .description('global sensitivity analysis: which swept parameters matter for the outputs (Morris screening or Sobol indices, with bootstrap intervals); a stopped analysis resumes')
+      .argument('<experiment>', 'experiment JSON file with a "morris" or "sobol" sweep and `outputs`')
+      .option('--shard <i/n>', 'run only shard i of n (counted from 1); combine the folders with `tierwave merge`', parseShardOption),
+    { out: 'output folder (default: runs/sensitivity-<name>[-shard<i>of<n>])', replicates: "the file's" },
+  )
+    .addHelpText('after', SENSITIVITY_EXAMPLES)
+    .action(async function (this: Command, file: string, options: ExperimentOptionValues) {
+      await sensitivityCommand(file, options, io, machine, typedCommand(this));
     });
 
   program

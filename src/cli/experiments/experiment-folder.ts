@@ -16,6 +16,8 @@ export const EXPERIMENT_FILES = {
   stats: 'stats.csv',
   fit: 'fit.csv',
   diff: 'diff.csv',
+  sensitivity: 'sensitivity.csv',
+  sensitivityChart: 'sensitivity.svg',
   manifest: 'manifest.json',
 } as const;
 

@@ -104,6 +104,8 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
       reportTierAt: (i) => sourceAt(sources, ['report', 'tiers', i]),
       targets: experiment.targets,
       targetAt: (i, field) => sourceAt(sources, ['targets', i, field]),
+      outputs: experiment.outputs,
+      outputAt: (i, field) => sourceAt(sources, ['outputs', i, field]),
     },
     loadScenarioFromDisk,
   );

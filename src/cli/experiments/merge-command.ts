@@ -13,6 +13,7 @@ import { manifestJson } from '../../experiments/manifest.ts';
 import type { RunRow } from '../../experiments/report.ts';
 import { EXPERIMENT_FILES, ExperimentFolder, parseRunsCsv, readManifest } from './experiment-folder.ts';
 import { tablesOf } from '../../experiments/tables.ts';
+import { sensitivityFiles } from '../../experiments/sensitivity/experiment.ts';
 
 interface ShardFolder {
   readonly dir: string;
@@ -85,6 +86,12 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
     folder.write(EXPERIMENT_FILES.stats, tables.stats);
     folder.write(EXPERIMENT_FILES.diff, tables.diff);
     if (tables.fit) folder.write(EXPERIMENT_FILES.fit, tables.fit);
+    const sensitivity = first.manifest.sensitivity;
+    if (sensitivity) {
+      const files = sensitivityFiles(folder.rows(), sensitivity, first.manifest.replicates, first.manifest.experiment.name);
+      folder.write(EXPERIMENT_FILES.sensitivity, files.csv);
+      folder.write(EXPERIMENT_FILES.sensitivityChart, files.svg);
+    }
     const tool = readTool();
     const manifest = {
       ...first.manifest,
@@ -107,6 +114,6 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
-  const fit = (first.manifest.targets ?? []).length > 0 ? `, ${EXPERIMENT_FILES.fit}` : '';
+  const fit = `${(first.manifest.targets ?? []).length > 0 ? `, ${EXPERIMENT_FILES.fit}` : ''}${first.manifest.sensitivity ? `, ${EXPERIMENT_FILES.sensitivity}, ${EXPERIMENT_FILES.sensitivityChart}` : ''}`;
   io.stdout.write(`${planned} runs from ${shards.length} folders merged: ${out}/${EXPERIMENT_FILES.runs}, ${EXPERIMENT_FILES.stats}, ${EXPERIMENT_FILES.diff}${fit}, ${EXPERIMENT_FILES.manifest}\n`);
 }

@@ -12,6 +12,7 @@ import { inShard, planRuns, planSha256, type Shard } from '../../experiments/pla
 import type { RunRow } from '../../experiments/report.ts';
 import { EXPERIMENT_FILES, ExperimentFolder, MemorySink, type RunSink } from './experiment-folder.ts';
 import { createRunsProgress } from './runs-progress.ts';
+import { sensitivityFiles } from '../../experiments/sensitivity/experiment.ts';
 import { tablesOf } from '../../experiments/tables.ts';
 
 export interface FolderRunOptions {
@@ -88,6 +89,11 @@ export async function runIntoFolder(options: FolderRunOptions, io: CommandIo, ma
       folder.write(EXPERIMENT_FILES.stats, tables.stats);
       folder.write(EXPERIMENT_FILES.diff, tables.diff);
       if (tables.fit) folder.write(EXPERIMENT_FILES.fit, tables.fit);
+      if (design.sensitivity) {
+        const files = sensitivityFiles(rows, design.sensitivity, design.replicates, design.name);
+        folder.write(EXPERIMENT_FILES.sensitivity, files.csv);
+        folder.write(EXPERIMENT_FILES.sensitivityChart, files.svg);
+      }
     }
     folder?.write(EXPERIMENT_FILES.manifest, manifest(mine.every((run) => sink.finished.has(run.id))));
     return { execution, rows };
