@@ -28,7 +28,7 @@ export async function sensitivityCommand(file: string, options: ExperimentOption
   if (options.quiet) return table;
   const resumed = execution.skipped > 0 ? ` (${execution.skipped} finished earlier)` : '';
   const lines = [`${execution.inShard} runs${shard ? ` of shard ${shard.index}/${shard.count}` : ''} done${resumed}: ${out}/${EXPERIMENT_FILES.runs}`];
-  if (table) lines.push(`indices: ${out}/${EXPERIMENT_FILES.sensitivity}; chart: ${out}/${EXPERIMENT_FILES.sensitivityChart}`, '', sensitivityText(table));
+  if (table) lines.push(`indices: ${out}/${EXPERIMENT_FILES.sensitivity}; chart: ${out}/${EXPERIMENT_FILES.sensitivityChart}`, '', sensitivityText(table, design.replicates));
   else lines.push('combine the shards with: tierwave merge <shard folders>... --out DIR (it writes sensitivity.csv)');
   io.stdout.write(`${lines.join('\n').trimEnd()}\n`);
   return table;

@@ -21,6 +21,8 @@ export function factorValue(factor: Factor, u: number): unknown {
   if (factor.values) return factor.values[Math.min(factor.values.length - 1, Math.floor(u * factor.values.length))];
   const from = factor.from ?? 0;
   const to = factor.to ?? 1;
+  // The ends exactly as written (exp(log(to)) may miss `to` by a unit in the last place).
+  if (u <= 0 || u >= 1) return factor.integer ? Math.round(u <= 0 ? from : to) : u <= 0 ? from : to;
   const x = factor.scale === 'log' ? Math.exp(Math.log(from) + u * (Math.log(to) - Math.log(from))) : from + u * (to - from);
   return factor.integer ? Math.round(x) : x;
 }

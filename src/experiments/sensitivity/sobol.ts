@@ -43,7 +43,7 @@ export interface SobolIndex {
   readonly totalInterval: Interval;
 }
 
-/** S_i then ST_i for every factor from the rows in `sample`; outputs centred on their mean. */
+/** S_i then ST_i for every factor from the rows in `sample`; outputs centred on their A-and-B mean. */
 function estimate(y: Float64Array, k: number, sample: Int32Array): Float64Array {
   const width = k + 2;
   const n = sample.length;
@@ -78,9 +78,11 @@ function estimate(y: Float64Array, k: number, sample: Int32Array): Float64Array 
 export function sobolIndices(design: SaltelliDesign, outputs: ArrayLike<number>, bootstrap: BootstrapOptions): SobolIndex[] {
   if (outputs.length !== design.points.length) throw new Error(`Sobol: expected ${design.points.length} outputs, one per point, got ${outputs.length}`);
   const k = design.factors;
+  const width = k + 2;
   let mean = 0;
-  for (let p = 0; p < outputs.length; p++) mean += outputs[p] / outputs.length;
-  // Centring keeps the products small when the output's mean is large beside its spread.
+  for (let j = 0; j < design.samples; j++) mean += (outputs[j * width] + outputs[j * width + 1]) / (2 * design.samples);
+  // Centred on the mean over A and B (the estimate of f₀ the variance uses): keeps the products
+  // small when the output's mean is large beside its spread.
   const y = Float64Array.from(outputs, (x) => x - mean);
   const point = estimate(y, k, everyUnit(design.samples));
   const intervals = bootstrapIntervals(design.samples, bootstrap, (sample) => estimate(y, k, sample));

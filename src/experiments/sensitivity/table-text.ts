@@ -6,7 +6,7 @@ import type { SensitivityRow } from './analysis.ts';
 const figure = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : String(Number(x.toPrecision(3)))) : '—');
 const withInterval = (row: SensitivityRow | undefined) => (row ? `${figure(row.value)} [${figure(row.lo)}, ${figure(row.hi)}]${row.distinguishable_from_zero === 'no' ? ' ≈0' : ''}` : '—');
 
-export function sensitivityText(rows: readonly SensitivityRow[], shown = Infinity): string {
+export function sensitivityText(rows: readonly SensitivityRow[], replicates: number, shown = Infinity): string {
   const outputs = [...new Set(rows.map((r) => r.output))];
   const morris = rows.some((r) => r.index === 'mu_star');
   const head = morris ? ['parameter', 'μ* [interval]', 'μ', 'σ'] : ['parameter', 'S_T total [interval]', 'S1 first order [interval]'];
@@ -18,7 +18,11 @@ export function sensitivityText(rows: readonly SensitivityRow[], shown = Infinit
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
     const noise = group[0]?.noise_share;
-    const seeds = Number.isFinite(noise) ? `seeds alone explain ${(100 * noise).toFixed(1)} % of its variation across runs` : 'one replicate: the seeds’ share is not measured';
+    const seeds = Number.isFinite(noise)
+      ? `seeds alone explain ${(100 * noise).toFixed(1)} % of its variation across runs`
+      : replicates < 2
+        ? 'one replicate: the seeds’ share is not measured'
+        : 'the same in every run';
     return [`${output} (${seeds}):`, line(head), ...body.map(line)].join('\n');
   });
   const level = rows[0] ? `${Math.round(rows[0].level * 100)} %` : '';
