@@ -118,7 +118,9 @@ describe('tierwave sensitivity', () => {
       for (let s = 0; s < 3; s++) {
         const [a, b] = [design.points[t * 4 + s], design.points[t * 4 + s + 1]];
         const i = a.findIndex((x, c) => x !== b[c]);
-        effects[i].push((y[t * 4 + s + 1] - y[t * 4 + s]) / (b[i] - a[i]));
+        // targeting.mode is a list of two modes: every step flips it, which is its whole range.
+        const step = i === 2 ? Math.sign(b[i] - a[i]) : b[i] - a[i];
+        effects[i].push((y[t * 4 + s + 1] - y[t * 4 + s]) / step);
       }
     }
     const csv = table(out, 'sensitivity.csv').filter((r) => r.output === 'customers, tier 4, 2015-11-11' && r.index === 'mu_star');

@@ -31,7 +31,7 @@ const ISHIGAMI_FACTORS: Factor[] = ['x1', 'x2', 'x3'].map((name) => ({ name, fro
 function sobolOf(factors: readonly Factor[], model: (values: unknown[]) => number, samples: number, seed: number, resamples = 500): SensitivityRow[] {
   const design = sensitivityDesign({ method: 'sobol', samples }, factors.length, seed);
   const y = evaluate(design, factors, model);
-  return sensitivityRows(design, factors.map((f) => f.name), [{ name: 'y', runs: Array.from(y, (v) => [v]) }], { level, resamples, seed });
+  return sensitivityRows(design, factors, [{ name: 'y', runs: Array.from(y, (v) => [v]) }], { level, resamples, seed });
 }
 
 const keyOf = (row: SensitivityRow) => `${row.parameter} ${row.index}`;
@@ -122,12 +122,31 @@ describe('Morris screening (classic trajectories on a p-level grid)', () => {
     expect(design.delta).toBeCloseTo(2 / 3, 15);
   });
 
+  it('counts a step through a list of values by the entries it crosses: a flip of an on/off lever is its whole effect', () => {
+    const dates = ['2014-09-01', '2014-12-01', '2015-03-01', '2015-06-01'];
+    const factors: Factor[] = [
+      { name: 'mode', values: ['historical', 'instant'] },
+      { name: 'start', values: dates },
+      { name: 'rate', from: 0, to: 2 },
+    ];
+    // Output: +5 for instant targeting, −3 per quarter of delay, +4 per unit of rate.
+    const model = ([mode, start, rate]: unknown[]) => (mode === 'instant' ? 5 : 0) - 3 * dates.indexOf(start as string) + 4 * (rate as number);
+    const design = sensitivityDesign({ method: 'morris', trajectories: 10, levels: 4 }, 3, 8) as MorrisDesign;
+    const indices = morrisIndices(design, evaluate(design, factors, model), { level, resamples: 100, seed: 8 }, factors);
+    // Per whole range: the flip (5), first date to last (3 quarters × −3 = −9), 0 to 2 (8).
+    [5, -9, 8].forEach((effect, i) => {
+      expect(indices[i].mu).toBeCloseTo(effect, 12);
+      expect(indices[i].muStar).toBeCloseTo(Math.abs(effect), 12);
+      expect(indices[i].sigma).toBeLessThan(1e-12);
+    });
+  });
+
   it('ranks the Sobol G function factors by a, and says the a = 99 factors hardly matter', () => {
     const a = [0, 1, 4.5, 9, 99, 99, 99, 99];
     const factors: Factor[] = a.map((_, i) => ({ name: `x${i + 1}`, from: 0, to: 1 }));
     const design = sensitivityDesign({ method: 'morris', trajectories: 40, levels: 4 }, a.length, 11);
     const y = evaluate(design, factors, (values) => num(values).reduce((p, x, i) => (p * (Math.abs(4 * x - 2) + a[i])) / (1 + a[i]), 1));
-    const rows = sensitivityRows(design, factors.map((f) => f.name), [{ name: 'g', runs: Array.from(y, (v) => [v]) }], { level, resamples: 300, seed: 11 });
+    const rows = sensitivityRows(design, factors, [{ name: 'g', runs: Array.from(y, (v) => [v]) }], { level, resamples: 300, seed: 11 });
     const muStar = rows.filter((r) => r.index === 'mu_star');
     expect(muStar.slice(0, 4).map((r) => r.parameter)).toEqual(['x1', 'x2', 'x3', 'x4']);
     for (const row of muStar.slice(4)) expect(row.value).toBeLessThan(muStar[0].value / 50);
@@ -143,8 +162,8 @@ describe('stochastic models', () => {
     const noise = [1.9, -0.7, 0.4, -2.2, 0.6];
     const runs = Array.from(clean, (y) => noise.map((e) => y + e));
     const bootstrap = { level, resamples: 200, seed: 4 };
-    const noisy = sensitivityRows(design, ['x1', 'x2', 'x3'], [{ name: 'y', runs }], bootstrap);
-    const exact = sensitivityRows(design, ['x1', 'x2', 'x3'], [{ name: 'y', runs: Array.from(clean, (y) => [y]) }], bootstrap);
+    const noisy = sensitivityRows(design, ISHIGAMI_FACTORS, [{ name: 'y', runs }], bootstrap);
+    const exact = sensitivityRows(design, ISHIGAMI_FACTORS, [{ name: 'y', runs: Array.from(clean, (y) => [y]) }], bootstrap);
     noisy.forEach((row, i) => expect(row.value).toBeCloseTo(exact[i].value, 9));
     // Within every point the runs spread exactly as the noise does; the total adds the model's spread.
     const m = noise.reduce((s, e) => s + e, 0) / noise.length;

@@ -65,14 +65,15 @@ interface Entry {
  * The indices of every output, parameter by parameter in order of influence (Sobol: ST; Morris:
  * μ*; ties and undefined values keep the parameters' order, undefined last).
  */
-export function sensitivityRows(design: SensitivityDesign, parameters: readonly string[], outputs: readonly OutputRuns[], bootstrap: BootstrapOptions): SensitivityRow[] {
+export function sensitivityRows(design: SensitivityDesign, factors: readonly Factor[], outputs: readonly OutputRuns[], bootstrap: BootstrapOptions): SensitivityRow[] {
+  const parameters = factors.map((f) => f.name);
   return outputs.flatMap((output) => {
     if (output.runs.length !== design.points.length) throw new Error(`${output.name}: expected outputs at ${design.points.length} points, got ${output.runs.length}`);
     const means = replicateMeans(output.runs);
     const noise = noiseShare(output.runs);
     const entries: Entry[][] =
       design.method === 'morris'
-        ? morrisIndices(design, means, bootstrap).map((m) => [
+        ? morrisIndices(design, means, bootstrap, factors).map((m) => [
             { index: 'mu_star', value: m.muStar, interval: m.muStarInterval },
             { index: 'mu', value: m.mu, interval: m.muInterval },
             { index: 'sigma', value: m.sigma, interval: m.sigmaInterval },

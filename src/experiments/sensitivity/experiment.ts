@@ -71,7 +71,7 @@ export function sensitivityOfRuns(rows: readonly RunRow[], spec: SensitivitySpec
     for (let r = 0; r < replicates; r++) for (let p = 0; p < points; p++) runs[p].push(byRun.get(r * points + p) ?? NaN);
     return { name: outputLabel(output), runs };
   });
-  return sensitivityRows(design, spec.parameters.map((f) => f.name), outputs, { level: spec.level, resamples: spec.resamples, seed: spec.seed });
+  return sensitivityRows(design, spec.parameters, outputs, { level: spec.level, resamples: spec.resamples, seed: spec.seed });
 }
 
 /** sensitivity.csv and the chart (sensitivity.svg) of a finished analysis. */

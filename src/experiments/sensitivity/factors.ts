@@ -27,6 +27,17 @@ export function factorValue(factor: Factor, u: number): unknown {
   return factor.integer ? Math.round(x) : x;
 }
 
+/**
+ * Where the value at `u` lies between the factor's first and last value, in [0, 1]: u itself for a
+ * range; for a list, the entry's index over n − 1 — so a Morris step that flips an on/off lever
+ * counts as the whole range (not as the 2/3 of the unit cube the step happened to cross).
+ */
+export function factorPosition(factor: Factor, u: number): number {
+  if (!factor.values) return u;
+  const n = factor.values.length;
+  return n < 2 ? 0 : Math.min(n - 1, Math.floor(u * n)) / (n - 1);
+}
+
 /** The factors' values at one point of the unit cube, in factor order. */
 export function factorValues(factors: readonly Factor[], point: ArrayLike<number>): unknown[] {
   return factors.map((factor, i) => factorValue(factor, point[i]));

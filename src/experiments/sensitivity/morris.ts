@@ -5,10 +5,12 @@
 // trajectories, μ* (mean of |effects|) ranks influence, μ (mean of effects) gives the sign, and σ
 // (their standard deviation) shows interaction or curvature. Classic (one-path) trajectories, not
 // radial ones: every step starts where the last one ended, k + 1 runs per trajectory.
-// Effects are in output units per whole range of the factor (the unit cube's side), so factors
-// with different units compare. Intervals: bootstrap over trajectories. Browser-safe.
+// Effects are in output units per whole range of the factor (the unit cube's side; for a list of
+// values, from its first entry to its last), so factors with different units compare. Intervals:
+// bootstrap over trajectories. Browser-safe.
 import { stream } from '../../engine/random.ts';
 import { bootstrapIntervals, everyUnit, type BootstrapOptions, type Interval } from './bootstrap.ts';
+import { factorPosition, type Factor } from './factors.ts';
 
 export interface MorrisOptions {
   readonly factors: number;
@@ -67,15 +69,19 @@ export interface MorrisIndex {
   readonly sigmaInterval: Interval;
 }
 
-/** effects[t·k + i]: factor i's elementary effect in trajectory t. */
-export function elementaryEffects(design: MorrisDesign, outputs: ArrayLike<number>): Float64Array {
+/**
+ * effects[t·k + i]: factor i's elementary effect in trajectory t. With `factors`, a step is measured
+ * by where the factor's value lies in its range (factorPosition), so lists of values count whole.
+ */
+export function elementaryEffects(design: MorrisDesign, outputs: ArrayLike<number>, factors?: readonly Factor[]): Float64Array {
   const { factors: k, trajectories } = design;
   const effects = new Float64Array(trajectories * k);
   for (let t = 0; t < trajectories; t++) {
     for (let s = 0; s < k; s++) {
       const a = t * (k + 1) + s;
       const factor = design.moved[t * k + s];
-      const step = design.points[a + 1][factor] - design.points[a][factor];
+      const [from, to] = [design.points[a][factor], design.points[a + 1][factor]];
+      const step = factors ? factorPosition(factors[factor], to) - factorPosition(factors[factor], from) : to - from;
       effects[t * k + factor] = (outputs[a + 1] - outputs[a]) / step;
     }
   }
@@ -104,10 +110,10 @@ function summarise(effects: Float64Array, k: number, sample: Int32Array): Float6
 }
 
 /** Morris indices of every factor from one output per design point (replicate means for a stochastic model). */
-export function morrisIndices(design: MorrisDesign, outputs: ArrayLike<number>, bootstrap: BootstrapOptions): MorrisIndex[] {
+export function morrisIndices(design: MorrisDesign, outputs: ArrayLike<number>, bootstrap: BootstrapOptions, factors?: readonly Factor[]): MorrisIndex[] {
   if (outputs.length !== design.points.length) throw new Error(`Morris: expected ${design.points.length} outputs, one per point, got ${outputs.length}`);
   const k = design.factors;
-  const effects = elementaryEffects(design, outputs);
+  const effects = elementaryEffects(design, outputs, factors);
   const estimate = summarise(effects, k, everyUnit(design.trajectories));
   const intervals = bootstrapIntervals(design.trajectories, bootstrap, (sample) => summarise(effects, k, sample));
   return Array.from({ length: k }, (_, i) => ({
