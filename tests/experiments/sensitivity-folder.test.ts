@@ -72,7 +72,18 @@ describe('tierwave sensitivity', () => {
     // Most influential (by S_T) first.
     const totals = csv.filter((r) => r.index === 'ST').map((r) => Number(r.value));
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
-    expect(readFileSync(join(whole, 'sensitivity.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*tiers\[3\]\.offlinePerDay[\s\S]*<\/svg>\n$/);
+    const svg = readFileSync(join(whole, 'sensitivity.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg[^>]*>[\s\S]*tiers\[3\]\.offlinePerDay[\s\S]*<\/svg>\n$/);
+    // Well-formed enough for a browser's XML parser: no attribute twice in a tag, tags balanced.
+    for (const tag of svg.match(/<[a-z][^>]*>/g)!) {
+      const names = [...tag.matchAll(/\s([a-z-]+)="/g)].map((m) => m[1]);
+      expect(new Set(names).size, tag).toBe(names.length);
+    }
+    for (const name of ['svg', 'text', 'rect', 'title']) {
+      const open = svg.match(new RegExp(`<${name}[\\s>]`, 'g'))?.length ?? 0;
+      const closed = (svg.match(new RegExp(`</${name}>`, 'g'))?.length ?? 0) + (svg.match(new RegExp(`<${name}[^>]*/>`, 'g'))?.length ?? 0);
+      expect(closed, name).toBe(open);
+    }
   });
 
   it('two shards merged give the same sensitivity.csv as the unsplit run', async () => {

@@ -5,7 +5,8 @@
 // building, so the CLI writes it and a page can show or export it. Browser-safe.
 import type { SensitivityRow } from './analysis.ts';
 
-const FONT = 'font-family="system-ui, sans-serif" font-size="11"';
+const FAMILY = 'font-family="system-ui, sans-serif"';
+const FONT = `${FAMILY} font-size="11"`;
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fixed = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(1)) : 0);
 const short = (x: number) => (Math.abs(x) >= 1000 || (Math.abs(x) < 0.01 && x !== 0) ? x.toExponential(1) : String(Number(x.toPrecision(2))));
@@ -48,7 +49,9 @@ function tornado(output: string, rows: SensitivityRow[], top: number, width: num
       if (!row || !Number.isFinite(row.value)) continue;
       const [a, b] = [x(Math.min(0, row.value)), x(Math.max(0, row.value))];
       parts.push(`<rect x="${a}" y="${y0}" width="${fixed(b - a)}" height="${h}" fill="${colour}"><title>${row.index} ${short(row.value)} [${short(row.lo)}, ${short(row.hi)}]</title></rect>`);
-      if (Number.isFinite(row.lo) && Number.isFinite(row.hi)) parts.push(`<line x1="${x(row.lo)}" x2="${x(row.hi)}" y1="${y0 + h / 2}" y2="${y0 + h / 2}" stroke="#333"/>`);
+      // The total's interval runs along the top of its bar, the first order's through its middle.
+      const whisker = row.index === 'ST' ? y0 + 2 : y0 + h / 2;
+      if (Number.isFinite(row.lo) && Number.isFinite(row.hi)) parts.push(`<line x1="${x(row.lo)}" x2="${x(row.hi)}" y1="${whisker}" y2="${whisker}" stroke="#333"/>`);
     }
   });
   parts.push(`<line x1="${x(0)}" x2="${x(0)}" y1="${top + 22}" y2="${axis}" stroke="#333"/>`);
@@ -71,12 +74,18 @@ function morrisPlane(output: string, rows: SensitivityRow[], top: number, width:
   }
   parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(max)}" y2="${y(max)}" stroke="#999" stroke-dasharray="4 3"/>`);
   parts.push(`<text x="${x(max / 2)}" y="${y(0) + 28}" ${FONT} text-anchor="middle">μ* (effect per whole range)</text>`, `<text x="14" y="${y(max / 2)}" ${FONT} transform="rotate(-90 14 ${y(max / 2)})" text-anchor="middle">σ</text>`);
-  for (const { p, muStar, sigma } of points) {
+  // Points carry their rank; the names, most influential first, are listed beside the plane, where
+  // they cannot overlap as labels of nearby points would.
+  const list = left + size + 40;
+  parts.push(`<text x="${list}" y="${top + 36}" ${FONT} font-weight="bold">rank  parameter  (μ*, σ)</text>`);
+  points.forEach(({ p, muStar, sigma }, rank) => {
     if (Number.isFinite(muStar!.lo) && Number.isFinite(muStar!.hi)) parts.push(`<line x1="${x(muStar!.lo)}" x2="${x(muStar!.hi)}" y1="${y(sigma!.value)}" y2="${y(sigma!.value)}" stroke="#9ecae1"/>`);
     parts.push(`<circle cx="${x(muStar!.value)}" cy="${y(sigma!.value)}" r="4" fill="#08519c"><title>${escape(p)}: μ* ${short(muStar!.value)}, σ ${short(sigma!.value)}</title></circle>`);
-    parts.push(`<text x="${x(muStar!.value) + 6}" y="${y(sigma!.value) - 5}" ${FONT}>${escape(p)}</text>`);
-  }
-  return { svg: parts.join('\n'), height: size + 60 };
+    parts.push(`<text x="${x(muStar!.value) + 5}" y="${y(sigma!.value) - 5}" ${FONT}>${rank + 1}</text>`);
+    const zero = muStar!.distinguishable_from_zero === 'no' ? ' ≈0' : '';
+    parts.push(`<text x="${list}" y="${top + 54 + rank * 16}" ${FONT}>${rank + 1}  ${escape(p)}  (${short(muStar!.value)}${zero}, ${short(sigma!.value)})</text>`);
+  });
+  return { svg: parts.join('\n'), height: Math.max(size + 60, 60 + points.length * 16) };
 }
 
 /** One panel per output, stacked. */
@@ -94,7 +103,7 @@ export function sensitivityChartSvg(rows: readonly SensitivityRow[], title: stri
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top}" viewBox="0 0 ${width} ${top}">`,
     `<rect width="${width}" height="${top}" fill="white"/>`,
-    `<text x="8" y="18" ${FONT} font-size="13" font-weight="bold">${escape(title)} — ${escape(legend)}</text>`,
+    `<text x="8" y="18" ${FAMILY} font-size="13" font-weight="bold">${escape(title)} — ${escape(legend)}</text>`,
     ...panels,
     '</svg>',
     '',
