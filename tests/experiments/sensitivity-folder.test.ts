@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { nodeExperimentMachine } from '../../src/experiments/commands.ts';
+import { nodeExperimentMachine } from '../../src/cli/experiments/commands.ts';
 import { parseExperiment } from '../../src/experiments/experiment-file.ts';
-import { mergeCommand } from '../../src/experiments/merge-command.ts';
-import { sensitivityCommand } from '../../src/experiments/sensitivity-command.ts';
+import { mergeCommand } from '../../src/cli/experiments/merge-command.ts';
+import { sensitivityCommand } from '../../src/cli/experiments/sensitivity-command.ts';
 import { morrisDesign } from '../../src/experiments/sensitivity/morris.ts';
 import { capturingIo, FIXTURES } from './support/run-experiment.ts';
-import type { ExperimentOptionValues } from '../../src/experiments/experiment-command.ts';
+import type { ExperimentOptionValues } from '../../src/cli/experiments/experiment-command.ts';
 
 const SOBOL = `${FIXTURES}/sensitivity-sobol.json`;
 const MORRIS = `${FIXTURES}/sensitivity-morris.json`;
