@@ -82,7 +82,9 @@ export function sensitivityRows(design: SensitivityDesign, factors: readonly Fac
             { index: 'S1', value: s.first, interval: s.firstInterval },
             { index: 'ST', value: s.total, interval: s.totalInterval },
           ]);
-    const rank = (i: number) => (Number.isFinite(entries[i][design.method === 'morris' ? 0 : 1].value) ? entries[i][design.method === 'morris' ? 0 : 1].value : -Infinity);
+    // Morris ranks by μ* (the first entry), Sobol by S_T (the second).
+    const ranking = design.method === 'morris' ? 0 : 1;
+    const rank = (i: number) => (Number.isFinite(entries[i][ranking].value) ? entries[i][ranking].value : -Infinity);
     const order = parameters.map((_, i) => i).sort((a, b) => rank(b) - rank(a) || a - b);
     return order.flatMap((i) =>
       entries[i].map((e) => ({

@@ -6,13 +6,13 @@ import type { SensitivityRow } from './analysis.ts';
 const figure = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : String(Number(x.toPrecision(3)))) : '—');
 const withInterval = (row: SensitivityRow | undefined) => (row ? `${figure(row.value)} [${figure(row.lo)}, ${figure(row.hi)}]${row.distinguishable_from_zero === 'no' ? ' ≈0' : ''}` : '—');
 
-export function sensitivityText(rows: readonly SensitivityRow[], replicates: number, shown = Infinity): string {
+export function sensitivityText(rows: readonly SensitivityRow[], replicates: number): string {
   const outputs = [...new Set(rows.map((r) => r.output))];
   const morris = rows.some((r) => r.index === 'mu_star');
   const head = morris ? ['parameter', 'μ* [interval]', 'μ', 'σ'] : ['parameter', 'S_T total [interval]', 'S1 first order [interval]'];
   const blocks = outputs.map((output) => {
     const group = rows.filter((r) => r.output === output);
-    const parameters = [...new Set(group.map((r) => r.parameter))].slice(0, shown);
+    const parameters = [...new Set(group.map((r) => r.parameter))];
     const at = (p: string, index: string) => group.find((r) => r.parameter === p && r.index === index);
     const body = parameters.map((p) => (morris ? [p, withInterval(at(p, 'mu_star')), figure(at(p, 'mu')?.value ?? NaN), figure(at(p, 'sigma')?.value ?? NaN)] : [p, withInterval(at(p, 'ST')), withInterval(at(p, 'S1'))]));
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
