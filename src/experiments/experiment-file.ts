@@ -50,6 +50,8 @@ function crossFieldIssues(experiment: Experiment, sources: SourceMap): ScenarioI
   if (sweep.method === 'morris' && sweep.trajectories === undefined) report(['sweep', 'trajectories'], 'missing, required when method is "morris"');
   if (sweep.method !== 'morris' && sweep.trajectories !== undefined) report(['sweep', 'trajectories'], 'only for method "morris"');
   if (sweep.method !== 'morris' && sweep.levels !== undefined) report(['sweep', 'levels'], 'only for method "morris"');
+  if (!sensitivity && sweep.level !== undefined) report(['sweep', 'level'], 'only for methods "morris" and "sobol" (the intervals of their indices)');
+  if (!sensitivity && sweep.resamples !== undefined) report(['sweep', 'resamples'], 'only for methods "morris" and "sobol" (the intervals of their indices)');
   if (sweep.levels !== undefined && sweep.levels % 2 !== 0) report(['sweep', 'levels'], `expected an even number (each step then moves half the levels), got ${sweep.levels}`);
   const paths = new Set<string>();
   sweep.parameters.forEach((parameter, i) => {

@@ -54,8 +54,8 @@ export const sweepSchema = z
     samples: z.int().min(1).max(100000).optional().meta({ description: 'latin-hypercube: number of points; sobol: N, the rows of each of the two base samples' }),
     trajectories: z.int().min(2).max(10000).optional().meta({ description: 'morris: number of trajectories r (each parameters + 1 points)' }),
     levels: z.int().min(2).max(100).optional().meta({ description: 'morris: grid levels p, even (default 4); each step moves a parameter by p / (2(p − 1)) of its range' }),
-    level: z.number().gt(0).lt(1).default(0.95).meta({ description: 'morris, sobol: share covered by the bootstrap intervals of the indices' }),
-    resamples: z.int().min(10).max(100000).default(1000).meta({ description: 'morris, sobol: bootstrap resamples for the intervals' }),
+    level: z.number().gt(0).lt(1).optional().meta({ description: 'morris, sobol: share covered by the bootstrap intervals of the indices (default 0.95)' }),
+    resamples: z.int().min(10).max(100000).optional().meta({ description: 'morris, sobol: bootstrap resamples for the intervals (default 1000)' }),
     seed: z.int().min(0).max(4294967295).optional().meta({ description: 'latin-hypercube, morris, sobol: seed of the design (default: the master seed)' }),
     parameters: z.array(sweepParameterSchema).min(1).meta({ description: 'the swept fields' }),
   })

@@ -174,9 +174,10 @@ describe('sensitivity experiment files', () => {
     expect(message).toContain('sweep.levels: expected an even number');
   });
 
-  it('outputs outside a sensitivity sweep, and a headline output with a date, are refused', () => {
+  it('outputs or bootstrap settings outside a sensitivity sweep, and a headline output with a date, are refused', () => {
     const outputs = '\n  "outputs": [{ "metric": "social_share_of_new_buyers_2015_11_11", "date": "2015-11-11" }],';
-    const message = issues(file(`{ "method": "latin-hypercube", "samples": 3, ${ranges} }`, outputs));
+    const message = issues(file(`{ "method": "latin-hypercube", "samples": 3, "resamples": 100, ${ranges} }`, outputs));
+    expect(message).toMatch(/e\.json:5:\d+ sweep\.resamples: only for methods "morris" and "sobol"/);
     expect(message).toMatch(/e\.json:4:\d+ outputs: only for a "morris" or "sobol" sweep/);
     expect(message).toMatch(/e\.json:4:\d+ outputs\[0\]\.date: social_share_of_new_buyers_2015_11_11 is a figure of the whole run: give no date/);
   });

@@ -10,6 +10,7 @@ import type { Sweep } from '../schema.ts';
 import { SENSITIVITY_COLUMNS, sensitivityDesign, sensitivityRows, type SensitivityDesign, type SensitivityMethod, type SensitivityRow } from './analysis.ts';
 import { sensitivityChartSvg } from './chart.ts';
 import type { Factor } from './factors.ts';
+import { DEFAULT_BOOTSTRAP } from './bootstrap.ts';
 
 /** An output resolved for the rows: the tier as runs.csv labels it; "" date for a headline figure. */
 export interface Output {
@@ -33,6 +34,7 @@ export interface SensitivitySpec {
 }
 
 export const DEFAULT_MORRIS_LEVELS = 4;
+export const DEFAULT_MORRIS_TRAJECTORIES = 10;
 
 export const isSensitivitySweep = (sweep: Sweep | undefined): boolean => sweep?.method === 'morris' || sweep?.method === 'sobol';
 
@@ -45,8 +47,11 @@ export function sweepFactors(sweep: Sweep): Factor[] {
 export function sensitivitySpec(sweep: Sweep, masterSeed: number, outputs: readonly Output[]): SensitivitySpec | undefined {
   if (!isSensitivitySweep(sweep)) return undefined;
   const method: SensitivityMethod =
-    sweep.method === 'morris' ? { method: 'morris', trajectories: sweep.trajectories ?? 10, levels: sweep.levels ?? DEFAULT_MORRIS_LEVELS } : { method: 'sobol', samples: sweep.samples ?? 1 };
-  return { method, seed: sweep.seed ?? masterSeed, parameters: sweepFactors(sweep), outputs, level: sweep.level, resamples: sweep.resamples };
+    sweep.method === 'morris'
+      ? { method: 'morris', trajectories: sweep.trajectories ?? DEFAULT_MORRIS_TRAJECTORIES, levels: sweep.levels ?? DEFAULT_MORRIS_LEVELS }
+      : { method: 'sobol', samples: sweep.samples ?? 1 };
+  const level = sweep.level ?? DEFAULT_BOOTSTRAP.level;
+  return { method, seed: sweep.seed ?? masterSeed, parameters: sweepFactors(sweep), outputs, level, resamples: sweep.resamples ?? DEFAULT_BOOTSTRAP.resamples };
 }
 
 export function specDesign(spec: SensitivitySpec): SensitivityDesign {
