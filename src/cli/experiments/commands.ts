@@ -10,7 +10,8 @@ import type { ExperimentMachine } from './execute-design.ts';
 import { experimentCommand, type ExperimentOptionValues, type SharedOptionValues } from './experiment-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { fitCommand, type FitOptionValues } from './fit-command.ts';
-import { parseShard } from '../../experiments/plan.ts';
+import { parseShard, type Shard } from '../../experiments/plan.ts';
+import { shardFromEnvironment, ShardEnvironmentError, SHARD_COUNT_VARIABLE } from '../shard-environment.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
 
 /** Worker threads and most of this machine's memory. */
@@ -26,7 +27,9 @@ Examples:
 const FIT_EXAMPLES = `
 Examples:
   tierwave fit experiments/fit.json                 # three waves into runs/fit-<name>/wave-1..3
-  tierwave fit experiments/fit.json --waves 5 --out runs/fit   # a stopped fit resumes`;
+  tierwave fit experiments/fit.json --waves 5 --out runs/fit   # a stopped fit resumes
+  tierwave fit experiments/fit.json --out runs/fit --wave 2 --shard auto   # a Slurm array task: one shard of wave 2
+  tierwave merge runs/fit/wave-2-shard* --out runs/fit/wave-2            # then wave 3 can be planned`;
 
 const SENSITIVITY_EXAMPLES = `
 Examples:
@@ -37,6 +40,7 @@ const EXPERIMENT_EXAMPLES = `
 Examples:
   tierwave experiment experiments/rural-promoters.json
   tierwave experiment experiments/sweep.json --shard 2/4 --out runs/sweep-2   # one of four machines
+  tierwave experiment experiments/sweep.json --shard auto --out runs/sweep/shard-$SLURM_ARRAY_TASK_ID   # a Slurm array task (jobs/slurm)
   tierwave merge runs/sweep-1 runs/sweep-2 runs/sweep-3 runs/sweep-4 --out runs/sweep`;
 
 function parseReplicates(raw: string): number {
@@ -51,13 +55,43 @@ function parseWaves(raw: string): number {
   return n;
 }
 
-function parseShardOption(raw: string) {
+function parseShardOption(raw: string): Shard | 'auto' {
+  if (raw.trim() === 'auto') return 'auto';
   try {
     return parseShard(raw);
   } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
+    throw new InvalidArgumentError(`${(error as Error).message}, or auto`);
   }
 }
+
+function parseShardCount(raw: string): number {
+  const n = parseCount(raw);
+  if (n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, got ${raw}`);
+  return n;
+}
+
+interface ShardOptionValues {
+  readonly shard?: Shard | 'auto';
+  readonly shardCount?: number;
+}
+
+/** `--shard i/n` as typed, or `--shard auto` read from the scheduler's environment (said on stderr);
+ *  an environment that does not say is a usage error (exit 2), never a run of everything. */
+function resolveShard(command: Command, options: ShardOptionValues, io: CommandIo, env: NodeJS.ProcessEnv = process.env): Shard | undefined {
+  if (options.shardCount !== undefined && options.shard !== 'auto') command.error('error: --shard-count goes with --shard auto', { exitCode: 2 });
+  if (options.shard !== 'auto') return options.shard;
+  try {
+    const { shard, source } = shardFromEnvironment(env, options.shardCount);
+    io.stderr.write(`tierwave: shard ${shard.index}/${shard.count} from the ${source}\n`);
+    return shard;
+  } catch (error) {
+    if (error instanceof ShardEnvironmentError) command.error(`error: ${error.message}`, { exitCode: 2 });
+    throw error;
+  }
+}
+
+const SHARD_HELP = 'run only shard i of n (counted from 1), or auto: from a Slurm job array or a Kubernetes Indexed Job; combine the folders with `tierwave merge`';
+const SHARD_COUNT_HELP = `with --shard auto in a Kubernetes Indexed Job: its number of completions (or set ${SHARD_COUNT_VARIABLE})`;
 
 /** The command as typed, for manifest.json: `tierwave experiment x.json --shard 1/2`. */
 function typedCommand(command: Command): string {
@@ -102,12 +136,14 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       .command('experiment')
       .description('run an experiment file (variants, replicates, sweeps) run by run into a folder; a stopped experiment resumes')
       .argument('<experiment>', 'experiment JSON file (see experiments/schema.json)')
-      .option('--shard <i/n>', 'run only shard i of n (counted from 1); combine the folders with `tierwave merge`', parseShardOption),
+      .option('--shard <i/n|auto>', SHARD_HELP, parseShardOption)
+      .option('--shard-count <n>', SHARD_COUNT_HELP, parseShardCount),
     { out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])', replicates: "the file's" },
   )
     .addHelpText('after', EXPERIMENT_EXAMPLES)
-    .action(async function (this: Command, file: string, options: ExperimentOptionValues) {
-      await experimentCommand(file, options, io, machine, typedCommand(this));
+    .action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
+      const shard = resolveShard(this, options, io);
+      await experimentCommand(file, { ...options, shard }, io, machine, typedCommand(this));
     });
 
   sharedOptions(
@@ -115,12 +151,18 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       .command('fit')
       .description("calibrate: sample an experiment's Latin-hypercube sweep in waves, each narrowed to the points whose runs miss no target by more than 3 sd (history matching)")
       .argument('<experiment>', 'experiment JSON file with a latin-hypercube sweep and targets')
-      .option('--waves <n>', 'waves of sampling (default: 3)', parseWaves),
+      .option('--waves <n>', 'waves of sampling (default: 3)', parseWaves)
+      .option('--wave <k>', 'run only wave k, planned from the finished waves before it in --out (on a cluster: one array job per wave)', parseWaves)
+      .option('--shard <i/n|auto>', `with --wave: ${SHARD_HELP}`, parseShardOption)
+      .option('--shard-count <n>', SHARD_COUNT_HELP, parseShardCount),
     { out: 'output folder (default: runs/fit-<name>), one experiment folder per wave', replicates: "the file's" },
   )
     .addHelpText('after', FIT_EXAMPLES)
-    .action(async function (this: Command, file: string, options: FitOptionValues) {
-      await fitCommand(file, options, io, machine, typedCommand(this));
+    .action(async function (this: Command, file: string, options: Omit<FitOptionValues, 'shard'> & ShardOptionValues) {
+      if (options.wave !== undefined && options.waves !== undefined) this.error('error: --wave k runs one wave; --waves n runs them all: give one of them', { exitCode: 2 });
+      if (options.shard !== undefined && options.wave === undefined) this.error('error: --shard goes with --wave k: each wave is planned from the merged wave before it', { exitCode: 2 });
+      const shard = resolveShard(this, options, io);
+      await fitCommand(file, { ...options, shard }, io, machine, typedCommand(this));
     });
 
   sharedOptions(
@@ -128,12 +170,14 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       .command('sensitivity')
       .description('global sensitivity analysis: which swept parameters matter for the outputs (Morris screening or Sobol indices, with bootstrap intervals); a stopped analysis resumes')
       .argument('<experiment>', 'experiment JSON file with a "morris" or "sobol" sweep and `outputs`')
-      .option('--shard <i/n>', 'run only shard i of n (counted from 1); combine the folders with `tierwave merge`', parseShardOption),
+      .option('--shard <i/n|auto>', SHARD_HELP, parseShardOption)
+      .option('--shard-count <n>', SHARD_COUNT_HELP, parseShardCount),
     { out: 'output folder (default: runs/sensitivity-<name>[-shard<i>of<n>])', replicates: "the file's" },
   )
     .addHelpText('after', SENSITIVITY_EXAMPLES)
-    .action(async function (this: Command, file: string, options: ExperimentOptionValues) {
-      await sensitivityCommand(file, options, io, machine, typedCommand(this));
+    .action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
+      const shard = resolveShard(this, options, io);
+      await sensitivityCommand(file, { ...options, shard }, io, machine, typedCommand(this));
     });
 
   program

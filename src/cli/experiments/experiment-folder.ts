@@ -92,6 +92,17 @@ export function readManifest(dir: string): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * The rows of a finished, unsplit folder of this plan (a whole run or merged shards), read without
+ * writing anything; undefined when the folder is missing, unfinished, a shard or another plan.
+ */
+export function readFinishedRows(dir: string, planSha256: string): RunRow[] | undefined {
+  const manifest = readManifest(dir);
+  if (!manifest || manifest.plan_sha256 !== planSha256 || manifest.complete !== true || (manifest.shard ?? null) !== null) return undefined;
+  const runsPath = resolve(dir, EXPERIMENT_FILES.runs);
+  return existsSync(runsPath) ? parseRunsCsv(readFileSync(runsPath, 'utf8')) : undefined;
+}
+
 export class ExperimentFolder implements RunSink {
   readonly finished: Set<number>;
   private runsFd: number;

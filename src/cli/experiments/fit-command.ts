@@ -5,7 +5,9 @@
 // k + 1 samples again, with as many points, only the box the plausible points of wave k span
 // (widened by half a stratum, within the first ranges), so the points gather where the
 // observations allow, wave after wave. Each wave is an ordinary experiment folder (out/wave-k):
-// resumable, with runs.csv, stats.csv, fit.csv and a manifest; waves.csv sums them up.
+// resumable, with runs.csv, stats.csv, fit.csv and a manifest; waves.csv sums them up. On a
+// cluster, `--wave k --shard i/n` runs one shard of wave k, planned from the merged wave k - 1:
+// planning reads only finished folders and is deterministic, so every shard plans the same wave.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
@@ -16,11 +18,16 @@ import { commandLineOverrides, type SharedOptionValues } from './experiment-comm
 import { scoreRuns } from '../../experiments/fit.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
-import { writeFileAtomic } from './experiment-folder.ts';
+import { planSha256, type Shard } from '../../experiments/plan.ts';
+import { EXPERIMENT_FILES, readFinishedRows, writeFileAtomic } from './experiment-folder.ts';
 import type { Sweep, SweepParameter } from '../../experiments/schema.ts';
 
 export interface FitOptionValues extends SharedOptionValues {
   readonly waves?: number;
+  /** Run only this wave, planned from the finished (or merged) waves before it. */
+  readonly wave?: number;
+  /** With `wave`: only this shard of it, into out/wave-k-shard<i>of<n>. */
+  readonly shard?: Shard;
 }
 
 /** A point is implausible when it misses some target by more than this many standard deviations. */
@@ -69,6 +76,9 @@ export function narrowed(current: readonly SweepParameter[], first: readonly Swe
   });
 }
 
+/** A wave's folder, and the folder of shard i/n of it (beside it, so merging never touches them). */
+export const waveFolder = (out: string, wave: number, shard?: Shard): string => join(out, shard ? `wave-${wave}-shard${shard.index}of${shard.count}` : `wave-${wave}`);
+
 export async function fitCommand(file: string, options: FitOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<Wave[]> {
   const commandLine: CommandLineDesign = { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates };
   const first = loadExperimentDesign(file, commandLine);
@@ -77,7 +87,9 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
   if (!sweep || sweep.method !== 'latin-hypercube' || !sweep.parameters.some((p) => !p.values)) {
     throw new InputError(`${file}: fit needs a "latin-hypercube" sweep with at least one range (from, to) to narrow`);
   }
-  const waves = options.waves ?? 3;
+  // --wave k runs only wave k (or one shard of it), planned from the finished waves before it.
+  const only = options.wave;
+  const waves = only ?? options.waves ?? 3;
   const out = options.out ?? `runs/fit-${first.design.name}`;
   mkdirSync(out, { recursive: true });
   const samples = sweep.samples ?? 1;
@@ -89,16 +101,41 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
     // Wave 1 is the file's own sweep (its seed is the one the file implies): the design loaded above.
     const { design, sha256 } = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
-    if (!options.quiet) io.stderr.write(`wave ${wave} of ${waves}: ${design.configurations.length} points × ${design.replicates} replicates, ${rangeText(parameters)}\n`);
-    const { rows, execution } = await runIntoFolder({ design, out: join(out, `wave-${wave}`), experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
-    const scored = scoreRuns(rows!, design.targets);
+    const dir = waveFolder(out, wave);
+    // A finished wave is read, not resumed: its folder (perhaps merged from shards) stays as it is.
+    const finished = options.shard && wave === only ? undefined : readFinishedRows(dir, planSha256(design));
+    if (!finished && only !== undefined && wave < only) {
+      throw new InputError(`${dir}: wave ${wave} is not finished with the plan wave ${only} follows from; run it first (merge its shards: tierwave merge ${waveFolder(out, wave)}-shard* --out ${dir})`);
+    }
+    if (!options.quiet && !finished) io.stderr.write(`wave ${wave} of ${waves}: ${design.configurations.length} points × ${design.replicates} replicates, ${rangeText(parameters)}\n`);
+    if (options.shard && wave === only) {
+      const shardDir = waveFolder(out, wave, options.shard);
+      const { execution } = await runIntoFolder({ design, out: shardDir, shard: options.shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+      if (!options.quiet) {
+        io.stdout.write(`${execution.inShard} runs of shard ${options.shard.index}/${options.shard.count} of wave ${wave} done: ${shardDir}/${EXPERIMENT_FILES.runs}\n`);
+        io.stdout.write(`when every shard is done: tierwave merge ${waveFolder(out, wave)}-shard*of${options.shard.count} --out ${dir}\n`);
+      }
+      return done;
+    }
+    let rows = finished;
+    let ran = 0;
+    if (!rows) {
+      const run = await runIntoFolder({ design, out: dir, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+      [rows, ran] = [run.rows!, run.execution.ran];
+    }
+    const scored = scoreRuns(rows, design.targets);
     const plausible = scored.filter((s) => s.misses.every((m) => Math.abs(m.z) <= IMPLAUSIBLE));
     // Too few plausible points to span a box: the best tenth (at least two) leads the next wave.
     const leaders = plausible.length >= 2 ? plausible : scored.slice(0, Math.max(2, Math.ceil(scored.length / 10)));
     const valuesOf = new Map(design.points.map((p) => [p.text, p.values.map((v) => v.value)]));
     const best = scored[0];
-    done.push({ wave, ran: execution.ran, points: scored.length, plausible: plausible.length, bestLoss: best.loss, bestVariant: best.variant, bestParameters: best.parameters, parameters });
+    done.push({ wave, ran, points: scored.length, plausible: plausible.length, bestLoss: best.loss, bestVariant: best.variant, bestParameters: best.parameters, parameters });
     parameters = narrowed(parameters, sweep.parameters, leaders.map((s) => valuesOf.get(s.parameters) ?? []), samples);
+  }
+  // waves.csv sums up the whole history; a run of one wave leaves it to the run of all.
+  if (only !== undefined) {
+    if (!options.quiet) io.stdout.write(`wave ${only} done: ${waveFolder(out, only)}\n`);
+    return done;
   }
   writeFileAtomic(
     join(out, 'waves.csv'),

@@ -1,7 +1,8 @@
 // `tierwave merge <dir>... --out DIR`: combines the shard folders of one experiment into the folder
 // the unsplit experiment would have written — runs.csv in run order, byte for byte the same, then
-// the tables computed from it. Shards of different experiments, or runs that are missing or that
-// disagree, are refused rather than merged into something that never ran.
+// the tables computed from it. Shards of different experiments or tool versions, or runs that are
+// missing or that disagree, are refused rather than merged into something that never ran. Merging
+// again gives the same folder: shards are only read, and DIR is replaced whole.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.ts';
@@ -53,6 +54,10 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
   for (const shard of shards.slice(1)) {
     if (shard.manifest.plan_sha256 !== first.manifest.plan_sha256 || shard.manifest.replicates !== first.manifest.replicates) {
       throw new InputError(`${shard.dir}: is from a different experiment than ${first.dir} (other scenarios, seeds, replicates or report)`);
+    }
+    // Another version may simulate differently with the same plan: its rows would not be one experiment's.
+    if (shard.manifest.tool.version !== first.manifest.tool.version) {
+      throw new InputError(`${shard.dir}: was written by ${shard.manifest.tool.name} ${shard.manifest.tool.version}, ${first.dir} by ${first.manifest.tool.version}; rerun the shards with one version`);
     }
   }
   const merged = new Map<number, { rows: RunRow[]; dir: string }>();
