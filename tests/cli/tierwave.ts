@@ -23,9 +23,10 @@ export interface Started {
   readonly finished: Promise<Finished>;
 }
 
-export function start(args: readonly string[], cwd = ROOT): Started {
+/** `env` replaces this process's environment when given (a scheduler's variables, say). */
+export function start(args: readonly string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Started {
   // NO_COLOR keeps commander's messages plain whatever the test runner's environment says.
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
