@@ -10,8 +10,7 @@ import type { ExperimentMachine } from './execute-design.ts';
 import { experimentCommand, type ExperimentOptionValues, type SharedOptionValues } from './experiment-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { fitCommand, type FitOptionValues } from './fit-command.ts';
-import { parseShard, type Shard } from '../../experiments/plan.ts';
-import { shardFromEnvironment, ShardEnvironmentError, SHARD_COUNT_VARIABLE } from '../shard-environment.ts';
+import { resolveShard, shardOptions, type ShardOptionValues } from './shard-options.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
 
 /** Worker threads and most of this machine's memory. */
@@ -55,44 +54,6 @@ function parseWaves(raw: string): number {
   return n;
 }
 
-function parseShardOption(raw: string): Shard | 'auto' {
-  if (raw.trim() === 'auto') return 'auto';
-  try {
-    return parseShard(raw);
-  } catch (error) {
-    throw new InvalidArgumentError(`${(error as Error).message}, or auto`);
-  }
-}
-
-function parseShardCount(raw: string): number {
-  const n = parseCount(raw);
-  if (n < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, got ${raw}`);
-  return n;
-}
-
-interface ShardOptionValues {
-  readonly shard?: Shard | 'auto';
-  readonly shardCount?: number;
-}
-
-/** `--shard i/n` as typed, or `--shard auto` read from the scheduler's environment (said on stderr);
- *  an environment that does not say is a usage error (exit 2), never a run of everything. */
-function resolveShard(command: Command, options: ShardOptionValues, io: CommandIo, env: NodeJS.ProcessEnv = process.env): Shard | undefined {
-  if (options.shardCount !== undefined && options.shard !== 'auto') command.error('error: --shard-count goes with --shard auto', { exitCode: 2 });
-  if (options.shard !== 'auto') return options.shard;
-  try {
-    const { shard, source } = shardFromEnvironment(env, options.shardCount);
-    io.stderr.write(`tierwave: shard ${shard.index}/${shard.count} from the ${source}\n`);
-    return shard;
-  } catch (error) {
-    if (error instanceof ShardEnvironmentError) command.error(`error: ${error.message}`, { exitCode: 2 });
-    throw error;
-  }
-}
-
-const SHARD_HELP = 'run only shard i of n (counted from 1), or auto: from a Slurm job array or a Kubernetes Indexed Job; combine the folders with `tierwave merge`';
-const SHARD_COUNT_HELP = `with --shard auto in a Kubernetes Indexed Job: its number of completions (or set ${SHARD_COUNT_VARIABLE})`;
-
 /** The command as typed, for manifest.json: `tierwave experiment x.json --shard 1/2`. */
 function typedCommand(command: Command): string {
   let root = command;
@@ -132,12 +93,12 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     });
 
   sharedOptions(
-    program
-      .command('experiment')
-      .description('run an experiment file (variants, replicates, sweeps) run by run into a folder; a stopped experiment resumes')
-      .argument('<experiment>', 'experiment JSON file (see experiments/schema.json)')
-      .option('--shard <i/n|auto>', SHARD_HELP, parseShardOption)
-      .option('--shard-count <n>', SHARD_COUNT_HELP, parseShardCount),
+    shardOptions(
+      program
+        .command('experiment')
+        .description('run an experiment file (variants, replicates, sweeps) run by run into a folder; a stopped experiment resumes')
+        .argument('<experiment>', 'experiment JSON file (see experiments/schema.json)'),
+    ),
     { out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])', replicates: "the file's" },
   )
     .addHelpText('after', EXPERIMENT_EXAMPLES)
@@ -147,14 +108,15 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     });
 
   sharedOptions(
-    program
-      .command('fit')
-      .description("calibrate: sample an experiment's Latin-hypercube sweep in waves, each narrowed to the points whose runs miss no target by more than 3 sd (history matching)")
-      .argument('<experiment>', 'experiment JSON file with a latin-hypercube sweep and targets')
-      .option('--waves <n>', 'waves of sampling (default: 3)', parseWaves)
-      .option('--wave <k>', 'run only wave k, planned from the finished waves before it in --out (on a cluster: one array job per wave)', parseWaves)
-      .option('--shard <i/n|auto>', `with --wave: ${SHARD_HELP}`, parseShardOption)
-      .option('--shard-count <n>', SHARD_COUNT_HELP, parseShardCount),
+    shardOptions(
+      program
+        .command('fit')
+        .description("calibrate: sample an experiment's Latin-hypercube sweep in waves, each narrowed to the points whose runs miss no target by more than 3 sd (history matching)")
+        .argument('<experiment>', 'experiment JSON file with a latin-hypercube sweep and targets')
+        .option('--waves <n>', 'waves of sampling (default: 3)', parseWaves)
+        .option('--wave <k>', 'run only wave k, planned from the finished waves before it in --out (on a cluster: one array job per wave)', parseWaves),
+      'with --wave: ',
+    ),
     { out: 'output folder (default: runs/fit-<name>), one experiment folder per wave', replicates: "the file's" },
   )
     .addHelpText('after', FIT_EXAMPLES)
@@ -166,12 +128,12 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     });
 
   sharedOptions(
-    program
-      .command('sensitivity')
-      .description('global sensitivity analysis: which swept parameters matter for the outputs (Morris screening or Sobol indices, with bootstrap intervals); a stopped analysis resumes')
-      .argument('<experiment>', 'experiment JSON file with a "morris" or "sobol" sweep and `outputs`')
-      .option('--shard <i/n|auto>', SHARD_HELP, parseShardOption)
-      .option('--shard-count <n>', SHARD_COUNT_HELP, parseShardCount),
+    shardOptions(
+      program
+        .command('sensitivity')
+        .description('global sensitivity analysis: which swept parameters matter for the outputs (Morris screening or Sobol indices, with bootstrap intervals); a stopped analysis resumes')
+        .argument('<experiment>', 'experiment JSON file with a "morris" or "sobol" sweep and `outputs`'),
+    ),
     { out: 'output folder (default: runs/sensitivity-<name>[-shard<i>of<n>])', replicates: "the file's" },
   )
     .addHelpText('after', SENSITIVITY_EXAMPLES)
