@@ -71,7 +71,7 @@ describe.skipIf(!slurmAvailable())('tierwave on a real Slurm cluster (jobs/slurm
     console.log(`slurm: two-wave fit of 2 × 12 runs as 2 arrays of 2 tasks + merges, one process beside it: ${seconds(from)} s`);
     expect(reference.code, reference.stderr).toBe(0);
 
-    for (const file of ['waves.csv', 'wave-1/runs.csv', 'wave-2/runs.csv', 'wave-2/fit.csv']) {
+    for (const file of ['waves.csv', 'wave-1/runs.csv', 'wave-1/fit.csv', 'wave-2/runs.csv', 'wave-2/fit.csv']) {
       expect(readFileSync(join(fit, file), 'utf8'), file).toBe(readFileSync(join(single, file), 'utf8'));
     }
     // Wave 2 sampled a narrower box than wave 1, so the chain really planned it from wave 1's runs.

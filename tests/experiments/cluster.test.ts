@@ -81,7 +81,7 @@ describe('tierwave fit --wave k --shard i/n', () => {
     const waves = await reference;
     expect(summed.map((w) => w.ran)).toEqual([0, 0]);
     expect(waves.map((w) => w.ran)).toEqual([6, 6]);
-    for (const f of ['waves.csv', 'wave-1/runs.csv', 'wave-2/runs.csv', 'wave-2/fit.csv', 'wave-2/stats.csv']) expect(read(cluster, f), f).toBe(read(single, f));
+    for (const f of ['waves.csv', 'wave-1/runs.csv', 'wave-1/fit.csv', 'wave-2/runs.csv', 'wave-2/fit.csv', 'wave-2/stats.csv']) expect(read(cluster, f), f).toBe(read(single, f));
     expect(manifestOf(join(cluster, 'wave-2')).plan_sha256).toBe(manifestOf(join(single, 'wave-2')).plan_sha256);
     // Wave 2 sampled a narrower range than wave 1: it was planned from wave 1's runs.
     expect(waves[1].parameters[0].to! - waves[1].parameters[0].from!).toBeLessThan(waves[0].parameters[0].to! - waves[0].parameters[0].from!);
