@@ -3,7 +3,7 @@
 // two-wave fit as a chain of dependent arrays (jobs/slurm/fit.sh) — and what they leave on the
 // shared folder must be byte for byte what one process writes: the merged runs.csv and stats.csv,
 // and the fit's waves.csv and each wave's runs.csv. Small worlds keep it to about a minute.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, scratchDir, tierwave } from '../cli/tierwave.ts';
@@ -17,13 +17,24 @@ const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1)
 describe.skipIf(!slurmAvailable())('tierwave on a real Slurm cluster (jobs/slurm)', () => {
   let cluster: SlurmCluster | undefined;
   let dir = '';
+  // A cluster that does not start fails each test (not only the hook, whose tests would count as
+  // skipped on CI's last line).
+  let startFailure: unknown;
 
   beforeAll(async () => {
     dir = scratchDir('slurm');
     const from = performance.now();
-    // Its own scratch folder: munged needs every folder above its socket open to all.
-    cluster = await startSlurmCluster(scratchDir('slurm-cluster'));
-    console.log(`slurm: munged, slurmctld and slurmd up in ${seconds(from)} s`);
+    try {
+      // Its own scratch folder: munged needs every folder above its socket open to all.
+      cluster = await startSlurmCluster(scratchDir('slurm-cluster'));
+      console.log(`slurm: munged, slurmctld and slurmd up in ${seconds(from)} s`);
+    } catch (error) {
+      startFailure = error;
+    }
+  });
+
+  beforeEach(() => {
+    if (startFailure) throw startFailure;
   });
 
   afterAll(async () => {
