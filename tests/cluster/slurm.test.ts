@@ -1,8 +1,9 @@
 // The cluster path on a real Slurm: a one-node Slurm 22.05 started in a temporary folder runs the
-// repository's job files — the promoter sweep as a 4-task array plus a dependent merge, and a
-// two-wave fit as a chain of dependent arrays (jobs/slurm/fit.sh) — and what they leave on the
-// shared folder must be byte for byte what one process writes: the merged runs.csv and stats.csv,
-// and the fit's waves.csv and each wave's runs.csv. Small worlds keep it to about a minute.
+// repository's job files — the promoter sweep as a 4-task array plus a dependent merge, a Morris
+// screening the same way, and a two-wave fit as a chain of dependent arrays (jobs/slurm/fit.sh) —
+// and what they leave on the shared folder must be byte for byte what one process writes: the
+// merged runs.csv and tables, sensitivity.csv, and the fit's waves.csv and each wave's runs.csv and
+// fit.csv. Small worlds keep it to a minute or two.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,19 @@ describe.skipIf(!slurmAvailable())('tierwave on a real Slurm cluster (jobs/slurm
     }
     const manifest = JSON.parse(readFileSync(join(sweep, 'merged', 'manifest.json'), 'utf8'));
     expect(manifest.merged_from.map((m: { shard: string }) => m.shard).sort()).toEqual(['1/4', '2/4', '3/4', '4/4']);
+  });
+
+  it('runs a Morris screening as a 2-task array (TIERWAVE_COMMAND=sensitivity) and a merge: the unsplit sensitivity.csv', async () => {
+    const lever = join(dir, 'lever');
+    const single = join(dir, 'lever-single');
+    const morris = 'tests/experiments/fixtures/sensitivity-morris.json';
+    const from = performance.now();
+    const array = cluster!.sbatch(['--export=ALL,TIERWAVE_COMMAND=sensitivity', '--array=0-1', 'jobs/slurm/experiment.sbatch', morris, lever], ROOT);
+    const merge = cluster!.sbatch([`--dependency=afterok:${array}`, 'jobs/slurm/merge.sbatch', lever], ROOT);
+    const [reference] = await Promise.all([tierwave('sensitivity', morris, '--out', single, '--quiet'), finished([array, merge])]);
+    console.log(`slurm: 24-run Morris screening as a 2-task array + merge, one process beside it: ${seconds(from)} s`);
+    expect(reference.code, reference.stderr).toBe(0);
+    for (const file of ['runs.csv', 'sensitivity.csv']) expect(readFileSync(join(lever, 'merged', file), 'utf8'), file).toBe(readFileSync(join(single, file), 'utf8'));
   });
 
   it('runs a two-wave fit as dependent arrays (jobs/slurm/fit.sh): the single-machine fit, byte for byte', async () => {
