@@ -1,7 +1,7 @@
 #!/bin/bash
 # Submits a whole tierwave fit (history matching) as a chain of Slurm jobs: per wave an array of
 # SHARDS tasks, then a merge, each starting only after the one before succeeded
-# (--dependency=afterok). Prints the job ids, the last one's finishing means OUT/waves.csv is there.
+# (--dependency=afterok). Prints the job ids; when the last merge has finished, OUT/waves.csv is there.
 #
 #   jobs/slurm/fit.sh experiments/calibrate-article.json runs/fit 3 4 [tierwave options]
 #
