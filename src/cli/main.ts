@@ -40,6 +40,7 @@ function program(io: CommandIo, machine: RunMachine, setExitCode: (code: number)
     .option('--set <path=value>', 'override a scenario field, e.g. tiers[3].offlinePerDay=0.002 (repeatable; validated like the file)', collect)
     .option('--out <dir>', 'run folder (default: runs/<scenario-name>-seed<N>)')
     .option('--quiet', 'no progress bar and no summary on stdout')
+    .option('--cascades', 'also write cascades.csv: every first purchase with the friend whose share converted it')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, options: RunOptionValues) => {
       await runCommand(file, options, io, machine);

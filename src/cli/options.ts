@@ -34,6 +34,8 @@ export interface RunOptionValues {
   readonly set?: string[];
   readonly out?: string;
   readonly quiet?: boolean;
+  /** Also write cascades.csv (who told whom). */
+  readonly cascades?: boolean;
 }
 
 /**

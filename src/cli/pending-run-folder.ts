@@ -2,7 +2,7 @@
 // (`DIR.tmp-<pid>`) and renamed to DIR only when every file is there, so a crash, Ctrl-C or full
 // disk never leaves a DIR that looks finished. An existing DIR is replaced only after success, and
 // only if it is a tierwave run folder (or empty) — `--out src` must not wipe a source tree.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from './errors.ts';
 
@@ -31,23 +31,38 @@ export class PendingRunFolder {
   readonly temp: string;
   private readonly target: string;
   private done = false;
+  private opened = false;
 
   constructor(readonly out: string) {
     this.target = resolve(out);
     this.temp = `${this.target}.tmp-${process.pid}`;
   }
 
-  /** Creates the temporary folder (and DIR's parents); a stale one from this pid is cleared first. */
+  /** Creates the temporary folder (and DIR's parents); a stale one from this pid is cleared first.
+   *  Opening an open folder does nothing. */
   open(): this {
+    if (this.opened) return this;
     assertReplaceable(this.out);
     mkdirSync(dirname(this.target), { recursive: true });
     rmSync(this.temp, { recursive: true, force: true });
     mkdirSync(this.temp);
+    this.opened = true;
     return this;
   }
 
   write(name: string, text: string): void {
     writeFileSync(resolve(this.temp, name), text, 'utf8');
+  }
+
+  /** Writes a file piece by piece, for files too large to hold at once (cascades.csv at 10^7 agents);
+   *  each piece is written before the next is asked for, so pieces may share one buffer. */
+  async writeChunks(name: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    const fd = openSync(resolve(this.temp, name), 'w');
+    try {
+      for await (const bytes of chunks) for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Moves the finished files to DIR; an earlier run there is set aside first, then removed. */

@@ -1,11 +1,13 @@
 // `tierwave run`: load and check the scenario, refuse a world that cannot fit, run it, and write
-// daily.csv, summary.json and scenario.resolved.json as one complete folder.
+// daily.csv, summary.json and scenario.resolved.json (and with --cascades, cascades.csv) as one
+// complete folder.
 import { loadImportedNetwork, loadScenarioFile, type ImportedNetwork } from '../scenario/node.ts';
 import { EdgeListError, withEdgeListSize } from '../scenario/edge-list.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { assertFits } from '../engine/memory-estimate.ts';
 import type { RunScenario } from '../runtime/run.ts';
 import { dailyCsv } from './daily-csv.ts';
+import { cascadesCsv } from './cascades-csv.ts';
 import { InputError } from './errors.ts';
 import { InterruptWatch } from './interrupt-watch.ts';
 import { runOverrides, type RunOptionValues } from './options.ts';
@@ -40,7 +42,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   const scenario = edges ? withEdgeListSize(loaded.scenario, edges) : loaded.scenario;
   const workers = options.workers ?? machine.defaultWorkers();
   // Before anything is allocated: an impossible world is refused with its estimate.
-  assertFits(scenario, workers, machine.memoryLimitBytes());
+  assertFits(scenario, workers, machine.memoryLimitBytes(), { cascades: options.cascades === true });
   const out = options.out ?? `runs/${scenario.name}-seed${seed}`;
   assertReplaceable(out);
 
@@ -50,7 +52,9 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   const folder = new PendingRunFolder(out);
   try {
     progress.start(scenario.days, scenario.population.agents);
-    const run = await watch.race(machine.run(scenario, { seed, workers, edgeList: edges, signal: watch.signal, onDay: (day) => progress.day(day) }));
+    // Who told whom is streamed into the pending folder while the workers still hold the state.
+    const cascades = options.cascades ? (rows: Parameters<typeof cascadesCsv>[1]) => folder.open().writeChunks('cascades.csv', cascadesCsv(scenario, rows)) : undefined;
+    const run = await watch.race(machine.run(scenario, { seed, workers, edgeList: edges, signal: watch.signal, onDay: (day) => progress.day(day), cascades }));
     progress.stop();
     const tool = readTool();
     const edgeList = network ? { file: network.file, sha256: network.sha256 } : undefined;
@@ -62,7 +66,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
     folder.write('scenario.resolved.json', loaded.json);
     watch.check();
     folder.commit();
-    if (!options.quiet) io.stdout.write(runReport(summary, out, OUTPUT_FILES));
+    if (!options.quiet) io.stdout.write(runReport(summary, out, options.cascades ? [...OUTPUT_FILES, 'cascades.csv'] : OUTPUT_FILES));
   } finally {
     progress.stop();
     folder.discard();

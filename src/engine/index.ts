@@ -7,9 +7,11 @@ export { dayLoop, type DayLoop, type DayPause, type DayAnswer } from './day-loop
 export { simulate, runWorld, flowMatrix, type RunResult, type SimulateOptions } from './simulation.ts';
 export { Ledger, DAILY_METRICS, METRIC_COUNT, seriesLength, seriesValue, type DailyMetric, type DailySeries } from './metrics.ts';
 export { RecordLog, RECORD_INTS } from './record-log.ts';
+export { cascadeOrder, cascadeRows, followShare, type CascadeRows, type ShareTrail } from './cascades.ts';
+export { NEVER } from './state.ts';
 export { allocateLocal, allocateShared } from './memory.ts';
 export { wordOfMouthKernel, type WordOfMouthKernel } from './compiled-word-of-mouth.ts';
-export { estimateMemory, assertFits, WorldTooLargeError, type MemoryEstimate } from './memory-estimate.ts';
+export { estimateMemory, assertFits, WorldTooLargeError, type MemoryEstimate, type EstimateOptions } from './memory-estimate.ts';
 export { headline, representedPeople, HEADLINE_FIGURES, type Headline, type HeadlineFigure, type HeadlineKey } from './headline.ts';
 export { dateOfDay, dayOfDate, type Marker } from './calendar.ts';
 export type { Population } from './population.ts';

@@ -12,7 +12,12 @@ export interface MemoryEstimate {
   readonly parts: Record<string, number>;
 }
 
-export function estimateMemory(scenario: Scenario, workers = 1): MemoryEstimate {
+export interface EstimateOptions {
+  /** Who told whom is read out after the run: one Int32 per customer, at most one per agent. */
+  readonly cascades?: boolean;
+}
+
+export function estimateMemory(scenario: Scenario, workers = 1, options: EstimateOptions = {}): MemoryEstimate {
   const n = scenario.population.agents;
   const net = scenario.network;
   let meanDegree = 0;
@@ -30,6 +35,7 @@ export function estimateMemory(scenario: Scenario, workers = 1): MemoryEstimate 
     groups: n * memberships * 8 + n * 4,
     // Per worker: event queues, word-of-mouth table, record logs.
     workers: workers * n * 16,
+    cascades: options.cascades ? n * 4 : 0,
   };
   const bytes = Object.values(parts).reduce((a, b) => a + b, 0);
   return { bytes, perAgent: bytes / Math.max(1, n), parts };
@@ -51,8 +57,8 @@ function gib(bytes: number): string {
   return (bytes / 2 ** 30).toFixed(2);
 }
 
-export function assertFits(scenario: Scenario, workers: number, limitBytes: number): MemoryEstimate {
-  const estimate = estimateMemory(scenario, workers);
+export function assertFits(scenario: Scenario, workers: number, limitBytes: number, options: EstimateOptions = {}): MemoryEstimate {
+  const estimate = estimateMemory(scenario, workers, options);
   if (estimate.bytes > limitBytes) throw new WorldTooLargeError(estimate, limitBytes);
   return estimate;
 }

@@ -5,7 +5,7 @@
 import type { Remote } from 'comlink';
 import type { ImportedTies } from '../scenario/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { Ledger, METRIC_COUNT, RECORD_INTS, agentRange, dayParameters, flowMatrix, headline, seriesLength, type DailySeries, type DayParameters, type RunResult, type WordOfMouthKernel, type WorldParts } from '../engine/index.ts';
+import { Ledger, METRIC_COUNT, RECORD_INTS, agentRange, dayParameters, flowMatrix, headline, seriesLength, type DailySeries, type DayParameters, type RunResult, type WordOfMouthKernel, type WorldParts, type CascadeRows, type ShareTrail } from '../engine/index.ts';
 import { CONTROL, controlWords, type AgentSnapshot, type BuildRequest, type BuiltWorld, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
@@ -39,6 +39,9 @@ export class CancelledError extends Error {
 }
 
 const FIRST_LOG_RECORDS = 1 << 16;
+
+/** Cascade rows fetched per call: about 200 kB, whatever the size of the world. */
+const CASCADE_ROWS_PER_CALL = 1 << 14;
 
 export class Simulation {
   /** Last completed day (−1 before day 0). */
@@ -218,6 +221,22 @@ export class Simulation {
 
   snapshot(ids: Uint32Array): Promise<AgentSnapshot> {
     return this.guard(this.hosts[0].api.snapshot(ids));
+  }
+
+  /**
+   * Who told whom so far: every first purchase, by day then agent, in chunks read from one worker
+   * (its replica or the shared state holds everyone), so the page or the CLI never holds more than
+   * a chunk and the worker 4 bytes per customer.
+   */
+  async *cascades(rowsPerCall = CASCADE_ROWS_PER_CALL): AsyncGenerator<CascadeRows> {
+    const host = this.hosts[0];
+    const count = await this.guard(host.api.orderCascades());
+    for (let from = 0; from < count; from += rowsPerCall) yield await this.guard(host.api.cascadeRows(from, from + rowsPerCall));
+  }
+
+  /** One share followed from `agent` (see engine/cascades.ts followShare). */
+  followShare(agent: number, limit: number): Promise<ShareTrail> {
+    return this.guard(this.hosts[0].api.followShare(agent, limit));
   }
 
   tiesAmong(ids: Uint32Array): Promise<Uint32Array> {

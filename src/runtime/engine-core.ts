@@ -10,12 +10,17 @@ import {
   WorldBuilder,
   agentRange,
   allocateLocal,
+  cascadeOrder,
+  cascadeRows,
+  followShare,
   createParts,
   createWorld,
   dayLoop,
   runBuildTasks,
   wordOfMouthKernel,
+  type CascadeRows,
   type DayLoop,
+  type ShareTrail,
   type SharedBuild,
   type WordOfMouthKernel,
   type World,
@@ -36,6 +41,8 @@ export class EngineCore implements EngineWorkerApi {
   private builder: WorldBuilder | null = null;
   /** Transfer mode: the day loop between the coordinator's messages. */
   private days: DayLoop | null = null;
+  /** Customers by day then agent, from the last orderCascades. */
+  private cascades: Int32Array | null = null;
 
   build(request: BuildRequest): BuiltWorld {
     if (!request.shared) return this.keep(createParts(request.scenario, request.seed, request.params, allocateLocal, request.edgeList), false);
@@ -215,6 +222,26 @@ export class EngineCore implements EngineWorkerApi {
       out.firstSource[k] = s.firstSource[i];
     }
     return out;
+  }
+
+  orderCascades(): number {
+    const world = this.requireWorld();
+    // A replica or the shared state holds everyone's first purchase, not only this worker's. The
+    // old order goes first, so two are never held at once.
+    this.cascades = null;
+    this.cascades = cascadeOrder(world.state, world.days);
+    return this.cascades.length;
+  }
+
+  cascadeRows(from: number, to: number): CascadeRows {
+    if (!this.cascades) throw new Error('cascadeRows before orderCascades');
+    const world = this.requireWorld();
+    return cascadeRows(world.state, world.population, this.cascades, from, to);
+  }
+
+  followShare(agent: number, limit: number): ShareTrail {
+    const world = this.requireWorld();
+    return followShare(world.state, world.population, world.days, agent, limit);
   }
 
   tiesAmong(ids: Uint32Array): Uint32Array {

@@ -59,7 +59,7 @@ export function defaultWorkers(): number {
 }
 
 export async function runScenario(scenario: Scenario, options: RunOptions): Promise<ScenarioRun> {
-  assertFits(scenario, options.workers, memoryLimitBytes());
+  assertFits(scenario, options.workers, memoryLimitBytes(), { cascades: options.cascades !== undefined });
   if (options.signal?.aborted) throw new CancelledError(-1);
   // Setup can take seconds at 10^7 agents: an abort meanwhile ends the workers at once.
   const hosts: WorkerHost[] = [];
@@ -95,6 +95,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     await simulation.runTo({ chunk: Math.max(1, Math.min(30, Math.ceil(scenario.days / 50))), afterStep: (day) => options.onDay?.(day, scenario.days) });
     const simulationSeconds = (performance.now() - started) / 1000;
     const result = await simulation.result();
+    if (options.cascades) await options.cascades(simulation.cascades());
     return { ...result, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds, wordOfMouth: simulation.wordOfMouth } };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

@@ -1,7 +1,7 @@
 // The one typed contract between the page / CLI side and an engine worker. Everything crossing it
 // is structured-cloneable; typed arrays on SharedArrayBuffers are shared, others are copied or
 // transferred explicitly.
-import type { SharedBuild, WordOfMouthKernel, WorldParts, WorldRequest } from '../engine/index.ts';
+import type { CascadeRows, ShareTrail, SharedBuild, WordOfMouthKernel, WorldParts, WorldRequest } from '../engine/index.ts';
 
 export interface BuildRequest extends WorldRequest {
   /** Put the world on SharedArrayBuffers and return it, so other workers can attach. */
@@ -118,6 +118,14 @@ export interface EngineWorkerApi {
   flow(): Float64Array;
   /** State of some agents (a replica or shared state holds everyone). */
   snapshot(ids: Uint32Array): AgentSnapshot;
+  /** Who told whom: orders every customer so far by day then agent (kept in this worker, 4 bytes per
+   *  customer, until the next call) and says how many there are. */
+  orderCascades(): number;
+  /** Rows [from, to) of that order. */
+  cascadeRows(from: number, to: number): CascadeRows;
+  /** One share followed from `agent`: its chain back to a first customer and that customer's cascade
+   *  (at most `limit` members listed). */
+  followShare(agent: number, limit: number): ShareTrail;
   /** Ties among some agents, as pairs of positions in `ids`. */
   tiesAmong(ids: Uint32Array): Uint32Array;
 }

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from '../engine/simulation.ts';
 import type { ImportedTies } from '../scenario/types.ts';
 import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
+import type { CascadeRows } from '../engine/index.ts';
 
 export interface RunOptions {
   readonly seed: number;
@@ -14,6 +15,9 @@ export interface RunOptions {
   readonly onDay?: (day: number, days: number) => void;
   /** Aborting stops the run within a day and rejects with an AbortError. */
   readonly signal?: AbortSignal;
+  /** Who told whom: given every first purchase, in chunks by day then agent, once the run is
+   *  complete (before its workers stop). Without it nothing is read out. */
+  readonly cascades?: (rows: AsyncIterable<CascadeRows>) => Promise<void>;
 }
 
 export interface RunTimings {

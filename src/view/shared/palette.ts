@@ -1,5 +1,7 @@
 // Colours of the view, all from the Okabe–Ito palette (safe for the common forms of colour
-// blindness) except the greys, which differ from everything else by lightness alone.
+// blindness) except the greys, which differ from everything else by lightness alone. Every mark
+// keeps 3:1 contrast and every text 4.5:1 against what it is drawn on (WCAG AA): on the white
+// charts the lighter hues are darkened, on the night map the darkest grey is lifted.
 import { CHANNEL_TABLE, type Channel, type ChannelInfo } from '../../scenario/channels.ts';
 
 export const OKABE_ITO = {
@@ -18,7 +20,11 @@ export const OKABE_ITO = {
  * codes (0 unaware, 1 aware, 2 customer, 3 lapsed). Lapsed is a dimmed customer yellow so it reads as
  * "was lit, went dark" and stays apart from aware by hue and lightness.
  */
-export const STATE_COLOURS = ['#4a4f57', OKABE_ITO.skyBlue, OKABE_ITO.yellow, '#8a7f2e'] as const;
+export const STATE_COLOURS = ['#7a7f88', OKABE_ITO.skyBlue, OKABE_ITO.yellow, '#8a7f2e'] as const;
+
+/** The map's night sky, and the discs of its cities. */
+export const MAP_NIGHT = '#15181d';
+export const MAP_CITY = '#1d2128';
 export const STATE_NAMES = ['unaware', 'aware', 'customer', 'lapsed'] as const;
 
 const CHANNEL_PALETTE: Record<ChannelInfo['colour'], string> = {
@@ -30,12 +36,21 @@ const CHANNEL_PALETTE: Record<ChannelInfo['colour'], string> = {
   grey: '#9a9a9a',
 };
 
-/** First-purchase channels' colours, by name and in the engine's channel order (the channel table's). */
+/** The same hues, darkened where they are too light for a white chart (orange 2.3:1, grey 2.8:1). */
+const CHART_CHANNEL_PALETTE: Record<ChannelInfo['colour'], string> = { ...CHANNEL_PALETTE, orange: '#A36F00', grey: '#767676' };
+
+/** First-purchase channels' colours on the map, by name and in the engine's channel order (the channel table's). */
 export const CHANNEL_COLOURS = Object.fromEntries(CHANNEL_TABLE.map((c) => [c.name, CHANNEL_PALETTE[c.colour]])) as Record<Channel, string>;
 export const CHANNEL_COLOUR_LIST = CHANNEL_TABLE.map((c) => CHANNEL_PALETTE[c.colour]);
+/** ... and on the white charts. */
+export const CHART_CHANNEL_COLOURS = Object.fromEntries(CHANNEL_TABLE.map((c) => [c.name, CHART_CHANNEL_PALETTE[c.colour]])) as Record<Channel, string>;
 
-/** Tier lines on the white charts: dark to light is tier 1 to tier 4, hues keep them apart. */
-export const TIER_COLOURS = [OKABE_ITO.black, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange] as const;
+/** Festival names under the time axis: vermillion darkened to text contrast on white. */
+export const FESTIVAL_TEXT = '#B35000';
+
+/** Tier lines and their names on the white charts: hues keep them apart; green and orange are
+ *  darkened so the names read (4.5:1). */
+export const TIER_COLOURS = [OKABE_ITO.black, OKABE_ITO.blue, '#007A5C', '#9E6A00'] as const;
 
 /**
  * Ties on the map: grey inside a city, sky blue between cities so the "sinking" (M4) shows. The

@@ -22,6 +22,7 @@ import { NetworkView } from './network-view.ts';
 import { LOADED_FILE_PREFIX, formatAddress, readAddress, withOverride } from './permalink.ts';
 import { Playback, type LoadedRun } from './playback.ts';
 import { Pulses } from './pulses.ts';
+import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
 import { readSpeed, showPlaying, wireTransport } from './transport.ts';
 
@@ -50,6 +51,7 @@ export class App {
   private readonly levers: LeverPanel;
   private readonly picker = byId<HTMLSelectElement>('scenario-picker');
   private readonly seedInput = byId<HTMLInputElement>('seed');
+  private readonly follower = new ShareFollower(byId('follow'), byId('cascade-tree'), this.network);
   private source: ScenarioSource | null = null;
   private fileScenario: Scenario | null = null;
   private seed: number | null = null;
@@ -68,22 +70,30 @@ export class App {
       built: (run) => this.built(run),
       advanced: (run, snapshot, from, jumped) => this.advanced(run, snapshot, from, jumped),
       playing: (on) => {
-        showPlaying(byId('play'), on);
+        showPlaying(byId('play'), on ? 'playing' : 'paused');
         if (!on) this.writeAddress();
       },
+      waiting: (on) => showPlaying(byId('play'), on ? 'waiting' : this.playback.playing ? 'playing' : 'paused'),
       failed: (error) => this.errors.show('The simulation stopped', error),
     });
     this.playback.speed = readSpeed(byId('speed'));
     this.levers = new LeverPanel(byId('levers'), (lever, value) => void this.pull(lever, value));
+    byId('map').addEventListener('click', (event) => {
+      const run = this.playback.current;
+      const at = this.network.agentAt(event.clientX, event.clientY);
+      if (run && at >= 0) void this.follower.follow(run, run.sample[at]);
+    });
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && this.follower.stop());
     for (const entry of catalog()) this.picker.add(new Option(entry.title, entry.id));
     fillMapLegend(byId('map-legend'));
     wireTransport(
-      { play: byId('play'), step: byId('step'), reset: byId('reset'), speed: byId('speed') },
+      { play: byId('play'), step: byId('step'), reset: byId('reset'), speed: byId('speed'), presenter: byId('presenter') },
       {
         toggle: () => this.playback.toggle(),
         step: () => void this.playback.stepOnce(),
         reset: () => this.source && void this.open(this.source, this.seed, this.overrides, 0),
         speed: (daysPerSecond) => (this.playback.speed = daysPerSecond),
+        presenter: () => this.togglePresenter(),
       },
     );
     this.picker.addEventListener('change', () => this.choose(this.picker.value));
@@ -220,6 +230,7 @@ export class App {
     const tierSampled = scenario.tiers.map((_, t) => run.tier.reduce((n, x) => n + Number(x === t), 0));
     this.network.show({ layout, ties: run.ties, tier: run.tier, tierNames: scenario.tiers.map((t) => t.name), tierAgents: run.sim.tierSizes, tierSampled });
     this.pulses.clear();
+    this.follower.reset(run);
     const markers = runMarkers(scenario, this.fileScenario, run.sim.params.markers);
     this.adoption.setRun(scenario.start, scenario.days, markers, scenario.tiers.map((t) => t.name));
     this.channels.setRun(scenario.start, scenario.days, markers);
@@ -229,6 +240,7 @@ export class App {
   private advanced(run: LoadedRun, snapshot: AgentSnapshot, from: number, jumped: boolean): void {
     const day = run.sim.day;
     this.network.setStatus(snapshot.status);
+    this.follower.advanced(run, snapshot);
     // After a replay only the last day pulses: the others were never watched.
     const since = jumped ? day - 1 : from;
     this.pulses.add(snapshot, run.sample, since, day, performance.now(), Math.min(600, (day - since) * 40));
@@ -243,6 +255,18 @@ export class App {
     this.network.setShares(run.scenario.tiers.map((_, t) => seriesValue(series, day, t, 'customers') / Math.max(1, seriesValue(series, day, t, 'agents'))));
     this.chartsDue = true;
     if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
+  }
+
+  /**
+   * Presenter mode: the whole screen, large type (chart text 18 px and more at 1920 × 1080, see
+   * style.css). Full screen is asked for, but a browser may refuse it (no user gesture, an iframe):
+   * the large type applies either way.
+   */
+  private togglePresenter(): void {
+    const on = document.documentElement.classList.toggle('presenter');
+    byId('presenter').setAttribute('aria-pressed', String(on));
+    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   }
 
   private frame(now: number): void {

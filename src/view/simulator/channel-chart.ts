@@ -6,7 +6,7 @@ import { area, format, stack } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { seriesValue, type DailyMetric, type DailySeries } from '../../engine/metrics.ts';
 import { CHANNELS, type Channel } from '../../scenario/channels.ts';
-import { CHANNEL_COLOURS } from '../shared/palette.ts';
+import { CHART_CHANNEL_COLOURS } from '../shared/palette.ts';
 import { TimeChart } from './time-chart.ts';
 
 type Row = Record<Channel, number>;
@@ -49,7 +49,7 @@ export class ChannelChart {
       .data(layers, (l) => l.key)
       .join('path')
       .attr('class', 'channel')
-      .attr('fill', (l) => CHANNEL_COLOURS[l.key as keyof Row])
+      .attr('fill', (l) => CHART_CHANNEL_COLOURS[l.key as keyof Row])
       .attr('d', (l) => shape(l as unknown as Array<[number, number]>));
   }
 
@@ -59,7 +59,7 @@ export class ChannelChart {
     const items = [...CHANNELS].reverse();
     const legend = chart.root.append('g').attr('class', 'legend').attr('transform', `translate(${chart.width + 8},4)`);
     items.forEach((c, k) => {
-      legend.append('rect').attr('y', k * 16).attr('width', 10).attr('height', 10).attr('fill', CHANNEL_COLOURS[c]);
+      legend.append('rect').attr('y', k * 16).attr('width', 10).attr('height', 10).attr('fill', CHART_CHANNEL_COLOURS[c]);
       legend
         .append('text')
         .attr('x', 14)

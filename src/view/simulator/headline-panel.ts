@@ -1,7 +1,7 @@
 // The headline figures beside the article's, for the days run so far: a figure whose dates the
 // run has not reached yet says so instead of showing a number that would still change.
 import { dateOfDay, dayOfDate } from '../../engine/calendar.ts';
-import { headline, type Headline } from '../../engine/headline.ts';
+import { headline, representedPeople, type Headline } from '../../engine/headline.ts';
 import type { DailySeries } from '../../engine/metrics.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
@@ -13,6 +13,8 @@ interface Row {
   /** The last date the figure needs, or null when any day will do. */
   readonly needs: string | null;
   readonly show: (value: number) => string;
+  /** A national figure: meaningless where one agent is one person (a village of 300). */
+  readonly national?: true;
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
@@ -27,8 +29,8 @@ const ROWS: Row[] = [
   { key: 'social_share_of_new_buyers_2015_11_11', label: 'Social share of new buyers, 11.11 2015', needs: '2015-11-11', show: percent },
   { key: 'social_gmv_growth_q1_2016', label: 'Social GMV growth, Q1 2016 on Q1 2015', needs: '2016-03-31', show: growth },
   { key: 'customer_share_tiers_3_4', label: 'Customers living in tiers 3–4', needs: null, show: percent },
-  { key: 'interactions_national', label: 'Interactions, first two years (national)', needs: null, show: people },
-  { key: 'peak_day_data_events_national', label: 'Data events, busiest day (national)', needs: null, show: people },
+  { key: 'interactions_national', label: 'Interactions, first two years (national)', needs: null, show: people, national: true },
+  { key: 'peak_day_data_events_national', label: 'Data events, busiest day (national)', needs: null, show: people, national: true },
 ];
 
 export class HeadlinePanel {
@@ -57,7 +59,9 @@ export class HeadlinePanel {
     const figures = day < 0 ? null : headline(scenario, { ...series, days: day });
     // The article's values do not depend on the run; day 0 is always there to ask with.
     const articles = headline(scenario, { ...series, days: 0 });
+    const village = representedPeople(scenario) === 1;
     for (const { model, row } of this.cells) {
+      (model.parentElement as HTMLTableRowElement).hidden = village && row.national === true;
       const figure = figures?.[row.key];
       const article = model.nextElementSibling as HTMLTableCellElement;
       const articleValue = articles[row.key].article;

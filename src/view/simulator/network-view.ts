@@ -1,9 +1,10 @@
 // The city map on a canvas. Ties and city discs change only when the layout does, so they are
 // drawn once into an offscreen layer; each frame copies that layer, then draws the few thousand
 // agents (batched by colour) and the live pulses — well under a millisecond of drawing.
-import { CHANNEL_COLOUR_LIST, STATE_COLOURS, tieColour } from '../shared/palette.ts';
+import { CHANNEL_COLOUR_LIST, MAP_CITY, MAP_NIGHT, STATE_COLOURS, tieColour } from '../shared/palette.ts';
 import { MAP_HEIGHT, MAP_WIDTH, type MapLayout } from './cities.ts';
 import type { Pulse } from './pulses.ts';
+import type { FollowFocus } from './follow-share.ts';
 
 export interface MapWorld {
   readonly layout: MapLayout;
@@ -30,6 +31,7 @@ export class NetworkView {
   private scale = 1;
   private offsetX = 0;
   private offsetY = 0;
+  private focus: FollowFocus | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.context = canvas.getContext('2d', { alpha: false })!;
@@ -47,6 +49,33 @@ export class NetworkView {
   setStatus(status: Uint8Array): void {
     this.status = status;
     this.dirty = true;
+  }
+
+  /** A followed share: its chain and cascade are drawn bright over a dimmed map (null: none). */
+  setFocus(focus: FollowFocus | null): void {
+    this.focus = focus;
+    this.dirty = true;
+  }
+
+  /** The drawn agent nearest to a point of the page (a click or a tap), or −1 when none is close. */
+  agentAt(clientX: number, clientY: number): number {
+    const world = this.world;
+    if (!world) return -1;
+    const box = this.canvas.getBoundingClientRect();
+    const px = ((clientX - box.left) * this.canvas.width) / Math.max(1, box.width);
+    const py = ((clientY - box.top) * this.canvas.height) / Math.max(1, box.height);
+    const mx = (px - this.offsetX) / this.scale;
+    const my = (py - this.offsetY) / this.scale;
+    // A finger is about 40 CSS pixels wide: anything within half of that counts as touched.
+    const reach = (20 * this.pixelRatio) / this.scale;
+    let best = -1;
+    let bestDistance = reach * reach;
+    const { x, y } = world.layout;
+    for (let k = 0; k < x.length; k++) {
+      const d = (x[k] - mx) ** 2 + (y[k] - my) ** 2;
+      if (d < bestDistance) [best, bestDistance] = [k, d];
+    }
+    return best;
   }
 
   /** Customers as a share of each whole tier, printed under the city names. */
@@ -88,7 +117,7 @@ export class NetworkView {
   private drawLayer(): void {
     const context = this.layer.getContext('2d')!;
     context.setTransform(1, 0, 0, 1, 0, 0);
-    context.fillStyle = '#15181d';
+    context.fillStyle = MAP_NIGHT;
     context.fillRect(0, 0, this.layer.width, this.layer.height);
     const world = this.world;
     if (!world) return;
@@ -96,7 +125,7 @@ export class NetworkView {
     for (const city of world.layout.cities) {
       context.beginPath();
       context.arc(city.x, city.y, city.radius + 6, 0, 2 * Math.PI);
-      context.fillStyle = '#1d2128';
+      context.fillStyle = MAP_CITY;
       context.fill();
     }
     const { x, y } = world.layout;
@@ -121,7 +150,8 @@ export class NetworkView {
 
   /** Draws a frame if anything moved: new states, live pulses, or the last frame of a pulse. */
   draw(pulses: Array<{ pulse: Pulse; progress: number }>): void {
-    const pulsing = pulses.length > 0;
+    // Held pulses (progress 1) are still: they need no new frame of their own.
+    const pulsing = pulses.some((p) => p.progress < 1);
     if (!this.dirty && !pulsing && !this.pulsing) return;
     this.dirty = false;
     this.pulsing = pulsing;
@@ -139,7 +169,48 @@ export class NetworkView {
       for (let k = 0; k < this.status.length; k++) if (this.status[k] === state) context.fillRect(x[k] - r, y[k] - r, 2 * r, 2 * r);
     }
     this.drawPulses(pulses, r);
+    if (this.focus) this.drawFocus(this.focus, r);
     this.drawLabels();
+  }
+
+  /** Dims the map, then draws the followed share's cascade and chain (thick) and their members on top. */
+  private drawFocus(focus: FollowFocus, r: number): void {
+    const context = this.context;
+    const world = this.world!;
+    const { x, y } = world.layout;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.fillStyle = 'rgba(21, 24, 29, 0.78)';
+    context.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    this.toMap(context);
+    const links = (pairs: Int32Array, width: number, colour: string) => {
+      for (let e = 0; e + 1 < pairs.length; e += 2) {
+        const [a, b] = [pairs[e], pairs[e + 1]];
+        const cross = world.tier[a] !== world.tier[b];
+        context.beginPath();
+        context.setLineDash(cross ? [6, 3] : []);
+        context.lineWidth = cross ? width * 1.4 : width;
+        context.strokeStyle = colour;
+        context.moveTo(x[a], y[a]);
+        context.lineTo(x[b], y[b]);
+        context.stroke();
+      }
+      context.setLineDash([]);
+    };
+    // Not in a channel's colour: on the map those mean the channel of a pulse.
+    links(focus.cascadeLinks, 1.4, '#a9b8c9');
+    links(focus.chainLinks, 3, '#ffffff');
+    for (let k = 0; k < focus.members.length; k++) {
+      if (!focus.members[k]) continue;
+      context.fillStyle = STATE_COLOURS[this.status[k]] ?? STATE_COLOURS[0];
+      context.fillRect(x[k] - r * 1.4, y[k] - r * 1.4, 2.8 * r, 2.8 * r);
+    }
+    if (focus.agent >= 0) {
+      context.beginPath();
+      context.lineWidth = 2;
+      context.strokeStyle = '#ffffff';
+      context.arc(x[focus.agent], y[focus.agent], r * 3.2, 0, 2 * Math.PI);
+      context.stroke();
+    }
   }
 
   private drawPulses(pulses: Array<{ pulse: Pulse; progress: number }>, r: number): void {
@@ -148,7 +219,8 @@ export class NetworkView {
     context.lineWidth = 1.6;
     for (const { pulse, progress } of pulses) {
       context.strokeStyle = context.fillStyle = CHANNEL_COLOUR_LIST[pulse.channel] ?? '#ffffff';
-      context.globalAlpha = Math.max(0, 1 - progress * 0.8);
+      // Fades a little and stays so until the next day replaces it (bright enough to keep 3:1).
+      context.globalAlpha = Math.max(0.85, 1 - progress * 0.8);
       if (pulse.from >= 0) {
         // The light runs along the tie in the first 60 % of the pulse, then the target glows.
         const travel = Math.min(1, progress / 0.6);

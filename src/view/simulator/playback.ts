@@ -28,6 +28,8 @@ export interface PlaybackEvents {
   /** Days (fromDay, run.sim.day] are done; `jumped` when they were a replay, not watched. */
   advanced(run: LoadedRun, snapshot: AgentSnapshot, fromDay: number, jumped: boolean): void;
   playing(on: boolean): void;
+  /** Play was asked for while the world loads: it starts when the world is ready. */
+  waiting(on: boolean): void;
   failed(error: unknown): void;
 }
 
@@ -56,6 +58,10 @@ export class Playback {
   private queue: Promise<unknown> = Promise.resolve();
   private isPlaying = false;
   private msPerDay = 5;
+  /** A world is being built or replayed (no run takes requests yet). */
+  private loading = false;
+  /** Play was pressed while loading. */
+  private playWhenLoaded = false;
 
   constructor(private readonly events: PlaybackEvents) {}
 
@@ -81,6 +87,7 @@ export class Playback {
   async load(scenario: Scenario, seed: number, day: number): Promise<void> {
     this.drop();
     const generation = this.generation;
+    this.loading = true;
     const check = () => {
       if (generation !== this.generation) throw new Superseded();
     };
@@ -109,12 +116,25 @@ export class Playback {
       check();
       // Only a world that has finished replaying takes play and step requests.
       this.run = run;
+      this.loading = false;
       await this.report(run, -1, true);
       this.events.status(this.describe(run));
+      if (this.playWhenLoaded) {
+        this.setWaiting(false);
+        this.play();
+      }
     } catch (error) {
       if (error instanceof Superseded) return;
+      this.loading = false;
+      this.setWaiting(false);
       this.events.failed(error);
     }
+  }
+
+  private setWaiting(on: boolean): void {
+    if (on === this.playWhenLoaded) return;
+    this.playWhenLoaded = on;
+    this.events.waiting(on);
   }
 
   private describe(run: LoadedRun): string {
@@ -127,6 +147,7 @@ export class Playback {
   drop(): void {
     this.generation++;
     this.setPlaying(false);
+    this.loading = false;
     this.run?.sim.dispose();
     for (const host of this.hosts) host.terminate();
     this.run = null;
@@ -136,6 +157,7 @@ export class Playback {
 
   play(): void {
     const run = this.run;
+    if (!run && this.loading) this.setWaiting(true);
     if (!run || this.isPlaying || run.sim.done) return;
     this.setPlaying(true);
     void this.loop(run, this.generation);
@@ -146,13 +168,15 @@ export class Playback {
   }
 
   toggle(): void {
-    if (this.isPlaying) this.pause();
+    if (this.playWhenLoaded) this.setWaiting(false);
+    else if (this.isPlaying) this.pause();
     else this.play();
   }
 
   /** One day, after whatever is in flight. */
   stepOnce(): Promise<void> {
     this.pause();
+    this.setWaiting(false);
     const run = this.run;
     if (!run) return Promise.resolve();
     return this.exclusive(run, this.generation, 1);

@@ -3,7 +3,7 @@
 // cursor at the current day. The charts draw their marks into `plot`.
 import { axisBottom, axisLeft, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
-import { OKABE_ITO } from '../shared/palette.ts';
+import { FESTIVAL_TEXT, OKABE_ITO } from '../shared/palette.ts';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 300;
@@ -107,7 +107,7 @@ export class TimeChart {
       g.append('title').text(`${m.date}: ${m.name}`);
       g.append('line').attr('y1', 0).attr('y2', this.height);
       if (m.kind === 'festival') {
-        g.append('text').attr('y', this.height + 30).attr('text-anchor', 'middle').attr('fill', OKABE_ITO.vermillion).text(m.name);
+        g.append('text').attr('y', this.height + 30).attr('text-anchor', 'middle').attr('fill', FESTIVAL_TEXT).text(m.name);
       } else {
         const nudge = used.get(m.day) ?? 0;
         used.set(m.day, nudge + 1);

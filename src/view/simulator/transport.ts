@@ -1,4 +1,5 @@
-// Play, step, reset and speed, by button and by key: space plays or pauses, → steps one day.
+// Play, step, reset and speed, by button and by key: space plays or pauses, → steps one day, P
+// switches presenter mode.
 
 export interface TransportActions {
   toggle(): void;
@@ -6,6 +7,8 @@ export interface TransportActions {
   reset(): void;
   /** Days per second; Infinity for as fast as possible. */
   speed(daysPerSecond: number): void;
+  /** Presenter mode on or off. */
+  presenter(): void;
 }
 
 export interface TransportElements {
@@ -13,6 +16,7 @@ export interface TransportElements {
   readonly step: HTMLButtonElement;
   readonly reset: HTMLButtonElement;
   readonly speed: HTMLSelectElement;
+  readonly presenter: HTMLButtonElement;
 }
 
 export function readSpeed(select: HTMLSelectElement): number {
@@ -29,6 +33,7 @@ export function wireTransport(elements: TransportElements, actions: TransportAct
   elements.step.addEventListener('click', () => actions.step());
   elements.reset.addEventListener('click', () => actions.reset());
   elements.speed.addEventListener('change', () => actions.speed(readSpeed(elements.speed)));
+  elements.presenter.addEventListener('click', () => actions.presenter());
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || typingInto(event.target)) return;
     if (event.key === ' ') {
@@ -38,12 +43,12 @@ export function wireTransport(elements: TransportElements, actions: TransportAct
     } else if (event.key === 'ArrowRight') {
       event.preventDefault();
       actions.step();
-    }
+    } else if (event.key === 'p' || event.key === 'P') actions.presenter();
   });
 }
 
-/** The play button names what it will do. */
-export function showPlaying(play: HTMLButtonElement, playing: boolean): void {
-  play.textContent = playing ? 'Pause' : 'Play';
-  play.setAttribute('aria-pressed', String(playing));
+/** The play button names what it will do, or that it will play once the world is ready. */
+export function showPlaying(play: HTMLButtonElement, state: 'paused' | 'playing' | 'waiting'): void {
+  play.textContent = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Plays when ready…' : 'Play';
+  play.setAttribute('aria-pressed', String(state !== 'paused'));
 }
