@@ -3,17 +3,19 @@
 // `extends`); paths on the command line are relative to the current folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sourceAt, type SourceMap } from '../../scenario/document.ts';
+import { sourceAt } from '../../scenario/document.ts';
 import { resolveRelative } from '../../scenario/extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue } from '../../scenario/issues.ts';
 import { loadImportedNetwork, loadScenarioFile, scenarioSha256 } from '../../scenario/node.ts';
 import { EdgeListError, withEdgeListSize } from '../../scenario/edge-list.ts';
-import type { Override } from '../../scenario/overrides.ts';
-import { formatPath, type PathSegment } from '../../scenario/path.ts';
-import { resolveDesign, type Design, type LoadScenario, type LocatedOverride, type VariantInput } from '../../experiments/design.ts';
+import { formatPath } from '../../scenario/path.ts';
+import { resolveDesign, type Design, type LoadScenario, type VariantInput } from '../../experiments/design.ts';
+import { experimentDesignInput, scenarioField, type CommandLineDesign } from '../../experiments/experiment-design.ts';
 import { parseExperiment } from '../../experiments/experiment-file.ts';
-import type { Experiment, Sweep } from '../../experiments/schema.ts';
+import type { Experiment } from '../../experiments/schema.ts';
 import { DEFAULT_REPORT } from '../../experiments/report.ts';
+
+export type { CommandLineDesign };
 
 /** A scenario, and the network it imports if it names an edge list (read once per configuration). */
 export const loadScenarioFromDisk: LoadScenario = (file, overrides) => {
@@ -35,29 +37,12 @@ export const loadScenarioFromDisk: LoadScenario = (file, overrides) => {
   };
 };
 
-/** What the command line adds to every run of `compare` and `experiment`. */
-export interface CommandLineDesign {
-  /** --set, then --agents and --days, as overrides. */
-  readonly overrides: readonly Override[];
-  readonly seed?: number;
-  readonly replicates?: number;
-  /** Replaces the file's sweep (`tierwave fit`: each wave narrows the ranges). */
-  readonly sweep?: (sweep: Sweep | undefined) => Sweep | undefined;
-}
-
 export interface LoadedExperiment {
   /** The file as parsed (its sweep and targets, before the command line). */
   readonly experiment: Experiment;
   readonly design: Design;
   readonly file: string;
   readonly sha256: string;
-}
-
-function located(sources: SourceMap, at: PathSegment[], set: Record<string, unknown> | undefined): LocatedOverride[] {
-  return Object.entries(set ?? {}).map(([path, value]) => ({
-    override: { path, value, text: `${path}=${JSON.stringify(value)}` },
-    at: { key: sourceAt(sources, [...at, path], 'key'), value: sourceAt(sources, [...at, path]) },
-  }));
 }
 
 export function loadExperimentDesign(file: string, commandLine: CommandLineDesign): LoadedExperiment {
@@ -68,47 +53,17 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
   } catch {
     throw new ScenarioError([{ file: path, line: 1, column: 1, where: path, path: '', message: 'cannot read the experiment file' }]);
   }
-  const { experiment, sources } = parseExperiment(text, path);
-  const issues: ScenarioIssue[] = [];
-  const baselineFile = resolveRelative(path, experiment.baseline.scenario);
-  const variants: VariantInput[] = [
-    { name: experiment.baseline.name, scenarioFile: baselineFile, overrides: located(sources, ['baseline', 'set'], experiment.baseline.set) },
-    ...experiment.variants.map((variant, i) => ({
-      name: variant.name,
-      scenarioFile: variant.scenario ? resolveRelative(path, variant.scenario) : baselineFile,
-      overrides: located(sources, ['variants', i, 'set'], variant.set),
-    })),
-  ];
+  const document = parseExperiment(text, path);
+  const { experiment, sources } = document;
+  const input = experimentDesignInput(document, (written) => resolveRelative(path, written), commandLine);
   // An unreadable scenario is reported at the experiment field that named it (or implied it).
-  const scenarioField = (i: number): PathSegment[] =>
-    i === 0 ? ['baseline', 'scenario'] : ['variants', i - 1, experiment.variants[i - 1].scenario ? 'scenario' : 'name'];
-  variants.forEach((v, i) => {
-    if (!existsSync(v.scenarioFile)) issues.push(issueAt(sourceAt(sources, scenarioField(i)), formatPath(scenarioField(i)), `cannot read the scenario file ${v.scenarioFile}`));
+  const issues: ScenarioIssue[] = [];
+  input.variants.forEach((v, i) => {
+    const field = scenarioField(document, i);
+    if (!existsSync(v.scenarioFile)) issues.push(issueAt(sourceAt(sources, field), formatPath(field), `cannot read the scenario file ${v.scenarioFile}`));
   });
   if (issues.length > 0) throw new ScenarioError(issues);
-  const cli = commandLine.overrides.map((override) => ({ override }));
-  const design = resolveDesign(
-    {
-      name: experiment.name,
-      variants,
-      shared: [...located(sources, ['set'], experiment.set), ...cli],
-      sweep: commandLine.sweep ? commandLine.sweep(experiment.sweep) : experiment.sweep,
-      sweepAt: (k) => {
-        const parameter = experiment.sweep!.parameters[k];
-        const valueField = parameter.values ? 'values' : 'from';
-        return { key: sourceAt(sources, ['sweep', 'parameters', k, 'path']), value: sourceAt(sources, ['sweep', 'parameters', k, valueField]) };
-      },
-      replicates: commandLine.replicates ?? experiment.replicates,
-      seed: commandLine.seed ?? experiment.seed,
-      report: experiment.report,
-      reportTierAt: (i) => sourceAt(sources, ['report', 'tiers', i]),
-      targets: experiment.targets,
-      targetAt: (i, field) => sourceAt(sources, ['targets', i, field]),
-      outputs: experiment.outputs,
-      outputAt: (i, field) => sourceAt(sources, ['outputs', i, field]),
-    },
-    loadScenarioFromDisk,
-  );
+  const design = resolveDesign(input, loadScenarioFromDisk);
   return { experiment, design, file: path, sha256: scenarioSha256(text) };
 }
 
