@@ -17,7 +17,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
-    // Two pages: the simulator (index.html) and the what-if comparison (compare.html).
-    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), compare: resolve(import.meta.dirname, 'compare.html') } },
+    // Three pages: the simulator (index.html), the what-if comparison (compare.html) and the
+    // sensitivity analysis (sensitivity.html).
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        compare: resolve(import.meta.dirname, 'compare.html'),
+        sensitivity: resolve(import.meta.dirname, 'sensitivity.html'),
+      },
+    },
   },
 });
