@@ -72,6 +72,15 @@ describe('sensitivity.html', () => {
     expect(files).toContain('experiments/which-lever.json');
     // Sweeps that are not sensitivity analyses are not offered.
     expect(files).not.toContain('experiments/promoter-sweep.json');
+    // A bundled file's scenario paths resolve among the bundled scenarios: which-lever's design,
+    // 10 trajectories × (10 levers + 1) points × 2 replicates, starts (and is replaced below).
+    await page.getByTestId('experiment').selectOption('experiments/which-lever.json');
+    await page.getByTestId('agents').fill('500');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('runs-planned').textContent()).toBe('220');
+    expect(await page.getByTestId('error').isHidden()).toBe(true);
+    await page.getByTestId('pause').click();
+    await page.getByTestId('agents').fill('');
   });
 
   it('fills the chart in replicate by replicate with the indices of the replicates finished so far', async () => {
