@@ -1,5 +1,6 @@
 // The indices as a table: the rows of sensitivity.csv, most influential first within each output,
-// with the numbers as the file writes them; an index whose interval reaches zero is greyed.
+// numbers to three figures (the file's full value on hover); an index whose interval reaches zero
+// is greyed.
 import { formatNumber } from '../../experiments/csv.ts';
 import { SENSITIVITY_COLUMNS, type SensitivityRow } from '../../experiments/sensitivity/analysis.ts';
 
@@ -19,7 +20,12 @@ export function renderIndexTable(table: HTMLTableElement, rows: readonly Sensiti
     tr.dataset.distinguishable = row.distinguishable_from_zero;
     for (const column of SENSITIVITY_COLUMNS) {
       const value = row[column];
-      tr.insertCell().textContent = typeof value === 'number' ? formatNumber(value) : value;
+      const cell = tr.insertCell();
+      if (typeof value !== 'number') cell.textContent = value;
+      else {
+        cell.textContent = Number.isFinite(value) ? formatNumber(Number(value.toPrecision(3))) : '—';
+        cell.title = formatNumber(value);
+      }
     }
   }
 }
