@@ -99,6 +99,8 @@ export interface Design {
   readonly targets: readonly Target[];
   /** A morris or sobol sweep: its design and outputs, tiers as runs.csv labels them (sensitivity.csv). */
   readonly sensitivity?: SensitivitySpec;
+  /** How differing worlds were aligned for comparison (comparable.ts), said beside every result. */
+  readonly alignment?: readonly string[];
 }
 
 /** The report with every target's or output's metric, tier (as labelled) and date added (unchanged when there are none). */

@@ -50,6 +50,7 @@ export function experimentManifest(input: ManifestInput) {
       days: c.scenario.days,
     })),
     report: design.report,
+    ...(design.alignment && design.alignment.length > 0 ? { alignment: design.alignment } : {}),
     // Observed figures the runs were scored against (fit.csv); `merge` scores the merged runs again.
     ...(design.targets.length > 0 ? { targets: design.targets } : {}),
     // A morris or sobol design, its outputs and intervals; `merge` computes sensitivity.csv from it.

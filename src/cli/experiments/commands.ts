@@ -12,6 +12,7 @@ import { mergeCommand } from './merge-command.ts';
 import { fitCommand, type FitOptionValues } from './fit-command.ts';
 import { resolveShard, shardOptions, type ShardOptionValues } from './shard-options.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
+import { parseAlignments } from '../../experiments/comparable.ts';
 
 /** Worker threads and most of this machine's memory. */
 export const nodeExperimentMachine: ExperimentMachine = { spawn: spawnNodeWorker, defaultWorkers, memoryLimitBytes };
@@ -54,6 +55,14 @@ function parseWaves(raw: string): number {
   return n;
 }
 
+function parseAlignOption(raw: string) {
+  try {
+    return parseAlignments(raw);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 /** The command as typed, for manifest.json: `tierwave experiment x.json --shard 1/2`. */
 function typedCommand(command: Command): string {
   let root = command;
@@ -72,6 +81,7 @@ function sharedOptions(command: Command, defaults: { out: string; replicates: st
     .option('--agents <n>', 'agents in every run (shorthand for --set population.agents=N)', parseCount)
     .option('--days <n>', 'days after day 0 in every run (shorthand for --set days=N)', parseCount)
     .option('--set <path=value>', 'override a field of every scenario, e.g. tiers[3].offlinePerDay=0.002 (repeatable)', collect)
+    .option('--align <what>', 'compare worlds that differ in calendar (dates: only the dates inside every run) or tiers (tiers: only the tiers they share); comma-separated; refused otherwise', parseAlignOption)
     .option('--workers <n>', `worker threads; one run per thread at a time (default: ${defaultWorkers()})`, parseWorkers)
     .option('--out <dir>', defaults.out)
     .option('--quiet', 'no progress bar and no table on stdout');

@@ -6,13 +6,13 @@ import type { CommandIo } from '../run-command.ts';
 import { representedPeople } from '../../engine/headline.ts';
 import { comparisonText } from '../../experiments/comparison-text.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { commandLineOverrides, type SharedOptionValues } from './experiment-command.ts';
+import { alignmentText, commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { compareDesign } from './load-files.ts';
 import { diffRows } from '../../experiments/stats.ts';
 
 export async function compareCommand(baseline: string, variants: readonly string[], options: SharedOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<string> {
-  const design = compareDesign(baseline, variants, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const design = comparableDesign(compareDesign(baseline, variants, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates }), options.align);
   const first = design.configurations[0].scenario;
   if (!options.quiet) {
     const runs = design.configurations.length * design.replicates;
@@ -21,7 +21,7 @@ export async function compareCommand(baseline: string, variants: readonly string
   const { rows } = await runIntoFolder({ design, out: options.out, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
   const people = representedPeople(first);
   const unit = `counts are simulated agents; one agent stands for ${Math.round(people).toLocaleString('en-US')} people in ${design.baseline}`;
-  const text = comparisonText(diffRows(rows!, design.baseline), { metric: 'customers', replicates: design.replicates, unit });
+  const text = alignmentText(design) + comparisonText(diffRows(rows!, design.baseline), { metric: 'customers', replicates: design.replicates, unit });
   if (!options.quiet) io.stdout.write(text + (options.out ? `runs, stats.csv, diff.csv and manifest.json: ${options.out}\n` : ''));
   return text;
 }

@@ -11,6 +11,9 @@ import type { Shard } from '../../experiments/plan.ts';
 import { EXPERIMENT_FILES } from './experiment-folder.ts';
 import { diffRows } from '../../experiments/stats.ts';
 import { scoreRuns } from '../../experiments/fit.ts';
+import { checkComparison, type Alignment } from '../../experiments/comparable.ts';
+import type { Design } from '../../experiments/design.ts';
+import { InputError } from '../errors.ts';
 
 /** The few best-scoring variants or sweep points, as a table for the terminal. */
 function bestFitsText(scored: ReturnType<typeof scoreRuns>, targets: number): string {
@@ -34,6 +37,8 @@ export interface SharedOptionValues {
   readonly workers?: number;
   readonly out?: string;
   readonly quiet?: boolean;
+  /** Differences between the worlds that may be aligned rather than refused (--align). */
+  readonly align?: Alignment[];
 }
 
 export interface ExperimentOptionValues extends SharedOptionValues {
@@ -48,8 +53,20 @@ export function commandLineOverrides(options: SharedOptionValues): Override[] {
   return overrides;
 }
 
+/** The design, refused (exit 1) when its worlds differ in ways not aligned, else with its alignment recorded. */
+export function comparableDesign(design: Design, align: readonly Alignment[] | undefined): Design {
+  const check = checkComparison(design, align);
+  if (check.refusal) throw new InputError(check.refusal);
+  return check.alignment.length > 0 ? { ...design, alignment: check.alignment } : design;
+}
+
+/** The alignment notes, one per line, for the top of a printed comparison. */
+export const alignmentText = (design: Design): string => (design.alignment ?? []).map((note) => `${note}\n`).join('');
+
 export async function experimentCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<void> {
-  const { design, sha256 } = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const loaded = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const design = comparableDesign(loaded.design, options.align);
+  const { sha256 } = loaded;
   const shard = options.shard;
   const out = options.out ?? `runs/experiment-${design.name}${shard ? `-shard${shard.index}of${shard.count}` : ''}`;
   const { execution, rows } = await runIntoFolder({ design, out, shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
@@ -61,7 +78,7 @@ export async function experimentCommand(file: string, options: ExperimentOptionV
     lines.push(`tables: ${out}/${EXPERIMENT_FILES.stats}, ${out}/${EXPERIMENT_FILES.diff}${fit}; manifest: ${out}/${EXPERIMENT_FILES.manifest}`, '');
     if (design.targets.length > 0) lines.push(bestFitsText(scoreRuns(rows, design.targets), design.targets.length), '');
     const diff = diffRows(rows, design.baseline);
-    if (diff.length > 0) lines.push(comparisonText(diff, { metric: design.report.metrics[0], replicates: design.replicates }));
+    if (diff.length > 0) lines.push(alignmentText(design) + comparisonText(diff, { metric: design.report.metrics[0], replicates: design.replicates }));
   } else {
     lines.push(`combine the shards with: tierwave merge <shard folders>... --out DIR`);
   }

@@ -14,7 +14,7 @@ import { InputError } from '../errors.ts';
 import type { CommandIo } from '../run-command.ts';
 import { csvLine } from '../../experiments/csv.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { commandLineOverrides, type SharedOptionValues } from './experiment-command.ts';
+import { commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { scoreRuns } from '../../experiments/fit.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
@@ -100,7 +100,9 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     // Each wave's hypercube has a seed of its own, so a wave does not repeat the last one's strata.
     const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
     // Wave 1 is the file's own sweep (its seed is the one the file implies): the design loaded above.
-    const { design, sha256 } = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
+    const loaded = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
+    const design = comparableDesign(loaded.design, options.align);
+    const { sha256 } = loaded;
     const dir = waveFolder(out, wave);
     // A finished wave is read, not resumed: its folder (perhaps merged from shards) stays as it is.
     const finished = options.shard && wave === only ? undefined : readFinishedRows(dir, planSha256(design));
