@@ -45,6 +45,7 @@ export function experimentManifest(input: ManifestInput) {
       scenario_sha256: c.sha256,
       ...(c.network ? { edge_list: { file: c.network.file, sha256: c.network.sha256, rows: c.network.ties.length } } : {}),
       overrides: c.overrides,
+      ...(c.warnings.length > 0 ? { warnings: c.warnings.map((w) => w.message) } : {}),
       agents: c.scenario.population.agents,
       start: c.scenario.start,
       days: c.scenario.days,

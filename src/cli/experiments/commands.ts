@@ -22,7 +22,8 @@ const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
 const COMPARE_EXAMPLES = `
 Examples:
   tierwave compare scenarios/jd-tencent-2014.json scenarios/no-rural-promoters.json --replicates 20 --agents 50000
-  tierwave compare base.json a.json b.json --out runs/compare-ab   # keeps runs.csv, stats.csv, diff.csv; resumable`;
+  tierwave compare base.json a.json b.json --out runs/compare-ab   # keeps runs.csv, stats.csv, diff.csv; resumable
+  tierwave compare scenarios/jd-tencent-2014.json --lever rural-promoters=0   # the baseline with a lever pulled`;
 
 const FIT_EXAMPLES = `
 Examples:
@@ -81,6 +82,7 @@ function sharedOptions(command: Command, defaults: { out: string; replicates: st
     .option('--agents <n>', 'agents in every run (shorthand for --set population.agents=N)', parseCount)
     .option('--days <n>', 'days after day 0 in every run (shorthand for --set days=N)', parseCount)
     .option('--set <path=value>', 'override a field of every scenario, e.g. tiers[3].offlinePerDay=0.002 (repeatable)', collect)
+    .option('--lever <id=value>', "pull one of the scenarios' levers, e.g. rural-promoters=0 (repeatable): in every run, or in compare as a variant of the baseline", collect)
     .option('--align <what>', 'compare worlds that differ in calendar (dates: only the dates inside every run) or tiers (tiers: only the tiers they share); comma-separated; refused otherwise', parseAlignOption)
     .option('--workers <n>', `worker threads; one run per thread at a time (default: ${defaultWorkers()})`, parseWorkers)
     .option('--out <dir>', defaults.out)
@@ -94,7 +96,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       .command('compare')
       .description('replicate a baseline and variant scenarios with shared seeds; print per tier the difference in customers on 2015-11-11 with its 90 % interval')
       .argument('<baseline>', 'baseline scenario JSON file')
-      .argument('<variants...>', 'variant scenario JSON files'),
+      .argument('[variants...]', 'variant scenario JSON files (none: the variant is the baseline with the --lever settings)'),
     { out: 'keep runs.csv, stats.csv, diff.csv and manifest.json in this folder (resumable)', replicates: '10' },
   )
     .addHelpText('after', COMPARE_EXAMPLES)

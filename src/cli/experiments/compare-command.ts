@@ -10,9 +10,15 @@ import { alignmentText, commandLineOverrides, comparableDesign, type SharedOptio
 import { runIntoFolder } from './run-into-folder.ts';
 import { compareDesign } from './load-files.ts';
 import { diffRows } from '../../experiments/stats.ts';
+import { InputError } from '../errors.ts';
+import { parseLever } from '../../scenario/overrides.ts';
 
 export async function compareCommand(baseline: string, variants: readonly string[], options: SharedOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<string> {
-  const design = comparableDesign(compareDesign(baseline, variants, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates }), options.align);
+  // Levers make a variant of their own here (the baseline with them pulled), not a change to every run.
+  const levers = (options.lever ?? []).map(parseLever);
+  if (variants.length === 0 && levers.length === 0) throw new InputError('nothing to compare with the baseline: give a variant scenario file or a --lever');
+  const shared = commandLineOverrides({ ...options, lever: undefined });
+  const design = comparableDesign(compareDesign(baseline, variants, { overrides: shared, seed: options.seed, replicates: options.replicates }, levers), options.align, io);
   const first = design.configurations[0].scenario;
   if (!options.quiet) {
     const runs = design.configurations.length * design.replicates;

@@ -2,7 +2,7 @@
 // resuming it if it was stopped. A shard writes runs.csv only; `tierwave merge` combines shards
 // and computes the tables.
 import type { CommandIo } from '../run-command.ts';
-import { parseOverride, type Override } from '../../scenario/overrides.ts';
+import { parseLever, parseOverride, type Override } from '../../scenario/overrides.ts';
 import { comparisonText } from '../../experiments/comparison-text.ts';
 import type { ExperimentMachine } from './execute-design.ts';
 import { runIntoFolder } from './run-into-folder.ts';
@@ -34,6 +34,7 @@ export interface SharedOptionValues {
   /** The master seed. */
   readonly seed?: number;
   readonly set?: string[];
+  readonly lever?: string[];
   readonly workers?: number;
   readonly out?: string;
   readonly quiet?: boolean;
@@ -47,14 +48,17 @@ export interface ExperimentOptionValues extends SharedOptionValues {
 
 /** Every `--set`, then `--agents` and `--days` (so the shorthands win, as in `run`). */
 export function commandLineOverrides(options: SharedOptionValues): Override[] {
-  const overrides = (options.set ?? []).map(parseOverride);
+  const overrides = [...(options.set ?? []).map(parseOverride), ...(options.lever ?? []).map(parseLever)];
   if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
   if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
   return overrides;
 }
 
 /** The design, refused (exit 1) when its worlds differ in ways not aligned, else with its alignment recorded. */
-export function comparableDesign(design: Design, align: readonly Alignment[] | undefined): Design {
+export function comparableDesign(design: Design, align: readonly Alignment[] | undefined, io?: CommandIo): Design {
+  // Said once per override and intervention, however many variants share them.
+  const warnings = new Set(design.configurations.flatMap((c) => c.warnings.map((w) => w.message)));
+  for (const warning of warnings) io?.stderr.write(`tierwave: warning: ${warning}\n`);
   const check = checkComparison(design, align);
   if (check.refusal) throw new InputError(check.refusal);
   return check.alignment.length > 0 ? { ...design, alignment: check.alignment } : design;
@@ -65,7 +69,7 @@ export const alignmentText = (design: Design): string => (design.alignment ?? []
 
 export async function experimentCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<void> {
   const loaded = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
-  const design = comparableDesign(loaded.design, options.align);
+  const design = comparableDesign(loaded.design, options.align, io);
   const { sha256 } = loaded;
   const shard = options.shard;
   const out = options.out ?? `runs/experiment-${design.name}${shard ? `-shard${shard.index}of${shard.count}` : ''}`;

@@ -101,7 +101,7 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
     // Wave 1 is the file's own sweep (its seed is the one the file implies): the design loaded above.
     const loaded = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
-    const design = comparableDesign(loaded.design, options.align);
+    const design = comparableDesign(loaded.design, options.align, wave === 1 ? io : undefined);
     const { sha256 } = loaded;
     const dir = waveFolder(out, wave);
     // A finished wave is read, not resumed: its folder (perhaps merged from shards) stays as it is.
