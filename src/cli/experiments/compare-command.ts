@@ -27,7 +27,7 @@ export async function compareCommand(baseline: string, variants: readonly string
   const { rows } = await runIntoFolder({ design, out: options.out, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
   const people = representedPeople(first);
   const unit = `counts are simulated agents; one agent stands for ${Math.round(people).toLocaleString('en-US')} people in ${design.baseline}`;
-  const text = alignmentText(design) + comparisonText(diffRows(rows!, design.baseline), { metric: 'customers', replicates: design.replicates, unit });
+  const text = alignmentText(design) + comparisonText(diffRows(rows!, design.baseline), { metrics: ['customers'], replicates: design.replicates, unit });
   if (!options.quiet) io.stdout.write(text + (options.out ? `runs, stats.csv, diff.csv and manifest.json: ${options.out}\n` : ''));
   return text;
 }

@@ -82,7 +82,7 @@ export async function experimentCommand(file: string, options: ExperimentOptionV
     lines.push(`tables: ${out}/${EXPERIMENT_FILES.stats}, ${out}/${EXPERIMENT_FILES.diff}${fit}; manifest: ${out}/${EXPERIMENT_FILES.manifest}`, '');
     if (design.targets.length > 0) lines.push(bestFitsText(scoreRuns(rows, design.targets), design.targets.length), '');
     const diff = diffRows(rows, design.baseline);
-    if (diff.length > 0) lines.push(alignmentText(design) + comparisonText(diff, { metric: design.report.metrics[0], replicates: design.replicates }));
+    if (diff.length > 0) lines.push(alignmentText(design) + comparisonText(diff, { metrics: design.report.metrics, replicates: design.replicates }));
   } else {
     lines.push(`combine the shards with: tierwave merge <shard folders>... --out DIR`);
   }
