@@ -86,6 +86,7 @@ function sharedOptions(command: Command, defaults: { out: string; replicates: st
     .option('--align <what>', 'compare worlds that differ in calendar (dates: only the dates inside every run) or tiers (tiers: only the tiers they share); comma-separated; refused otherwise', parseAlignOption)
     .option('--workers <n>', `worker threads; one run per thread at a time (default: ${defaultWorkers()})`, parseWorkers)
     .option('--out <dir>', defaults.out)
+    .option('--report <file.html>', 'also write one self-contained HTML report: findings, tables, charts, the manifest and the command')
     .option('--quiet', 'no progress bar and no table on stdout');
 }
 

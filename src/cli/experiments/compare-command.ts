@@ -11,6 +11,7 @@ import { runIntoFolder } from './run-into-folder.ts';
 import { compareDesign } from './load-files.ts';
 import { diffRows } from '../../experiments/stats.ts';
 import { InputError } from '../errors.ts';
+import { designBlocks, writeDesignReport } from './report-file.ts';
 import { parseLever } from '../../scenario/overrides.ts';
 
 export async function compareCommand(baseline: string, variants: readonly string[], options: SharedOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<string> {
@@ -24,10 +25,14 @@ export async function compareCommand(baseline: string, variants: readonly string
     const runs = design.configurations.length * design.replicates;
     io.stderr.write(`comparing ${design.variants.length} scenarios × ${design.replicates} replicates = ${runs} runs of ${first.population.agents.toLocaleString('en-US')} agents, master seed ${design.masterSeed}\n`);
   }
-  const { rows } = await runIntoFolder({ design, out: options.out, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+  const { rows, manifest } = await runIntoFolder({ design, out: options.out, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
   const people = representedPeople(first);
   const unit = `counts are simulated agents; one agent stands for ${Math.round(people).toLocaleString('en-US')} people in ${design.baseline}`;
   const text = alignmentText(design) + comparisonText(diffRows(rows!, design.baseline), { metrics: ['customers'], replicates: design.replicates, unit });
+  if (options.report) {
+    const title = `tierwave compare: ${design.variants.slice(1).join(', ')} against ${design.baseline}`;
+    writeDesignReport(options.report, title, command, manifest, designBlocks(design, rows!, ['customers'], [unit]));
+  }
   if (!options.quiet) io.stdout.write(text + (options.out ? `runs, stats.csv, diff.csv and manifest.json: ${options.out}\n` : ''));
   return text;
 }

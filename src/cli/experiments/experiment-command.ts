@@ -14,6 +14,7 @@ import { scoreRuns } from '../../experiments/fit.ts';
 import { checkComparison, type Alignment } from '../../experiments/comparable.ts';
 import type { Design } from '../../experiments/design.ts';
 import { InputError } from '../errors.ts';
+import { designBlocks, writeDesignReport } from './report-file.ts';
 
 /** The few best-scoring variants or sweep points, as a table for the terminal. */
 function bestFitsText(scored: ReturnType<typeof scoreRuns>, targets: number): string {
@@ -40,6 +41,8 @@ export interface SharedOptionValues {
   readonly quiet?: boolean;
   /** Differences between the worlds that may be aligned rather than refused (--align). */
   readonly align?: Alignment[];
+  /** Write an HTML report here. */
+  readonly report?: string;
 }
 
 export interface ExperimentOptionValues extends SharedOptionValues {
@@ -73,7 +76,9 @@ export async function experimentCommand(file: string, options: ExperimentOptionV
   const { sha256 } = loaded;
   const shard = options.shard;
   const out = options.out ?? `runs/experiment-${design.name}${shard ? `-shard${shard.index}of${shard.count}` : ''}`;
-  const { execution, rows } = await runIntoFolder({ design, out, shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+  if (options.report && shard) throw new InputError('--report needs every run: a shard holds only some (report on the merged folder by running the whole experiment)');
+  const { execution, rows, manifest } = await runIntoFolder({ design, out, shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
+  if (options.report && rows) writeDesignReport(options.report, `tierwave experiment ${design.name}`, command, manifest, designBlocks(design, rows, design.report.metrics));
   if (options.quiet) return;
   const resumed = execution.skipped > 0 ? ` (${execution.skipped} finished earlier)` : '';
   const lines = [`${execution.inShard} runs${shard ? ` of shard ${shard.index}/${shard.count}` : ''} done${resumed}: ${out}/${EXPERIMENT_FILES.runs}`];

@@ -17,9 +17,11 @@ import type { ExperimentMachine } from './execute-design.ts';
 import { commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { scoreRuns } from '../../experiments/fit.ts';
 import { runIntoFolder } from './run-into-folder.ts';
+import { writeDesignReport } from './report-file.ts';
+import { fitBlocks } from '../../experiments/html-report.ts';
 import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
 import { planSha256, type Shard } from '../../experiments/plan.ts';
-import { EXPERIMENT_FILES, readFinishedRows, writeFileAtomic } from './experiment-folder.ts';
+import { EXPERIMENT_FILES, readFinishedRows, readManifest, writeFileAtomic } from './experiment-folder.ts';
 import type { Sweep, SweepParameter } from '../../experiments/schema.ts';
 
 export interface FitOptionValues extends SharedOptionValues {
@@ -96,6 +98,7 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
   const sweepSeed = sweep.seed ?? first.design.masterSeed;
   let parameters: readonly SweepParameter[] = sweep.parameters;
   const done: Wave[] = [];
+  const manifests: object[] = [];
   for (let wave = 1; wave <= waves; wave++) {
     // Each wave's hypercube has a seed of its own, so a wave does not repeat the last one's strata.
     const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
@@ -124,7 +127,8 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     if (!rows) {
       const run = await runIntoFolder({ design, out: dir, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
       [rows, ran] = [run.rows!, run.execution.ran];
-    }
+      manifests.push(run.manifest);
+    } else manifests.push(readManifest(dir) ?? {});
     const scored = scoreRuns(rows, design.targets);
     const plausible = scored.filter((s) => s.misses.every((m) => Math.abs(m.z) <= IMPLAUSIBLE));
     // Too few plausible points to span a box: the best tenth (at least two) leads the next wave.
@@ -144,6 +148,11 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     csvLine(WAVE_COLUMNS) + done.map((w) => csvLine([w.wave, w.points, w.plausible, w.bestLoss, w.bestVariant, w.bestParameters, rangeText(w.parameters)])).join(''),
   );
   if (!options.quiet) io.stdout.write(wavesText(done, out));
+  if (options.report) {
+    const ranges = (w: Wave) => w.parameters.filter((p) => p.from !== undefined && p.to !== undefined).map((p) => ({ path: p.path, from: p.from!, to: p.to! }));
+    const blocks = fitBlocks(done.map((w) => ({ ...w, ranges: ranges(w) })));
+    writeDesignReport(options.report, `tierwave fit ${first.design.name}`, command, { waves: manifests }, blocks);
+  }
   return done;
 }
 
