@@ -72,7 +72,12 @@ const HOW: Record<Mismatch['kind'], string> = {
  * 300 agents is not a count in a world of 100,000. Report dates outside some run's calendar are
  * refused unless dates are aligned (then they are left out, and the alignment says so).
  */
-export function checkComparison(design: Pick<Design, 'baseline' | 'configurations' | 'report'>, align: readonly Alignment[] = []): ComparisonCheck {
+export function checkComparison(
+  design: Pick<Design, 'baseline' | 'configurations' | 'report'>,
+  align: readonly Alignment[] = [],
+  /** How to mend each kind of difference, in the words of where it is shown (default: the command line's). */
+  hints: Readonly<Record<Mismatch['kind'], string>> = HOW,
+): ComparisonCheck {
   const mismatches = configurationMismatches(design);
   const unaligned = mismatches.filter((m) => m.kind === 'size' || (m.kind === 'calendar' && !align.includes('dates')) || (m.kind === 'tiers' && !align.includes('tiers')));
   const alignment: string[] = [];
@@ -90,7 +95,7 @@ export function checkComparison(design: Pick<Design, 'baseline' | 'configuration
     const kinds = [...new Set(unaligned.map((m) => m.kind))];
     const lines = ['these scenarios cannot be compared date by date as they are:', ...unaligned.map((m) => `  ${m.text}${m.parameters ? ` (at ${m.parameters})` : ''}`)];
     if (calendars && !shared && align.includes('dates')) lines.push('  their calendars share no date, so even aligned by date there is nothing to compare');
-    else lines.push(kinds.map((k) => HOW[k]).join('; '));
+    else lines.push(kinds.map((k) => hints[k]).join('; '));
     return { refusal: lines.join('\n'), alignment };
   }
   if (partial.length > 0 && !align.includes('dates')) {
@@ -102,7 +107,7 @@ export function checkComparison(design: Pick<Design, 'baseline' | 'configuration
       });
       if (outside.length > 0) lines.push(`  ${c.variant}${c.parameters ? ` at ${c.parameters}` : ''} ${calendarText(c)}`);
     }
-    lines.push(HOW.calendar);
+    lines.push(hints.calendar);
     return { refusal: lines.join('\n'), alignment };
   }
   if (calendars && shared) {

@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNS_HEADER } from '../../src/experiments/csv.ts';
+import { dateOfDay } from '../../src/engine/calendar.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -121,5 +122,49 @@ describe('compare.html', () => {
     expect(await row.locator('td.where').textContent()).toBe('--set tiers[0].organicPerDay=3');
     expect(await row.locator('td.field').textContent()).toBe('tiers[0].organicPerDay');
     expect(await row.locator('td.message').textContent()).toBe('expected a number in [0, 1], got 3');
+  });
+
+  it('refuses a variant on another calendar with a visible notice naming both calendars, and runs nothing', async () => {
+    await page.goto(`${baseUrl}compare.html?${new URLSearchParams({ baseline: 'jd-tencent-2014', variant: 'teaching-village', agents: '300', replicates: '2', run: '1' })}`);
+    const error = page.getByTestId('error');
+    await expect.poll(() => error.textContent()).toContain(
+      'teaching-village starts 2015-09-01 and runs 120 days (to 2015-12-30); jd-tencent-2014 starts 2014-05-22 and runs 770 days (to 2016-06-30)',
+    );
+    expect(await error.isVisible()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await done()).toBe(0);
+    expect(await page.getByTestId('status').textContent()).toBe('');
+    expect(await page.getByTestId('tier-table').locator('tr[data-tier]').count()).toBe(0);
+  });
+
+  it('shows baseline and variant means and % change, and says when the chosen date is outside the runs', async () => {
+    const search = new URLSearchParams({ baseline: 'jd-tencent-2014', set: 'channels.ad.conversion=0.02', agents: '1000', days: '200', seed: '3', replicates: '2', date: '2015-11-11', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toBe(' · finished');
+    const last = dateOfDay('2014-05-22', 200);
+    const notice = page.getByTestId('notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toBe(`2015-11-11 is outside the runs (2014-05-22 to ${last}): the table and the marker show ${last}, the last day.`);
+    const table = page.getByTestId('tier-table');
+    expect(await table.locator('th').allTextContents()).toEqual(['tier', 'jd-tencent-2014 mean', 'what-if mean', 'what-if − jd-tencent-2014', '90 % interval', 'change']);
+    const rows = await table.locator('tr[data-tier]').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+    expect(rows.map((r) => r[0])).toEqual(['tier 1', 'tier 2', 'tier 3', 'tier 4', 'all']);
+    const value = (text: string) => Number(text.replace(/[,+ %]/g, ''));
+    for (const [, base, variant, difference, , change] of rows) {
+      // Shown to 0.1: the difference is the variant's mean less the baseline's, the change that over the baseline.
+      expect(Math.abs(value(difference) - (value(variant) - value(base)))).toBeLessThanOrEqual(0.1 + 1e-9);
+      expect(Math.abs(value(change) - (100 * value(difference)) / value(base))).toBeLessThanOrEqual(0.05 + (100 * 0.05) / value(base));
+    }
+  });
+
+  it('resets the wanted interval when the metric changes, and names its unit', async () => {
+    await page.getByTestId('half-width').fill('20');
+    await expect.poll(() => page.getByTestId('replicates-needed').textContent()).toContain('±20');
+    expect(await page.getByTestId('half-width-unit').textContent()).toBe('customers');
+    await page.getByTestId('metric').selectOption('gmv');
+    await expect.poll(() => page.getByTestId('half-width').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('half-width-unit').textContent()).toBe('GMV');
+    expect(await page.getByTestId('replicates-needed').textContent()).not.toContain('±20');
+    expect(await page.getByTestId('more').isHidden()).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ import { experimentManifest, manifestJson } from '../../experiments/manifest.ts'
 import { planSha256 } from '../../experiments/plan.ts';
 import { DEFAULT_REPORT, tierLabels } from '../../experiments/report.ts';
 import { DIFF_COLUMNS, diffRows } from '../../experiments/stats.ts';
+import { checkComparison } from '../../experiments/comparable.ts';
+import { metricWords } from '../../experiments/findings.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 import { drawChart } from './charts.ts';
@@ -28,6 +30,13 @@ import { renderTierTable } from './tier-table.ts';
 const sessionKey = (c: Comparison) => JSON.stringify([c.baseline, c.variants, c.whatIf, c.agents, c.days, c.seed]);
 
 const COLOURS = [OKABE_ITO.black, OKABE_ITO.vermillion, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue];
+
+/** The command line can align differing worlds; the page compares only alike ones, and says how to make them so. */
+const PAGE_HINTS = {
+  calendar: 'pick variants on the baseline’s calendar (same start and length); the command line can compare them on their shared dates with tierwave compare --align dates',
+  size: 'give every run the same number of agents',
+  tiers: 'pick variants with the baseline’s tiers; the command line can compare the tiers they share with tierwave compare --align tiers',
+};
 
 interface Session {
   /** Everything that decides the runs except how many replicates: the same key continues a session. */
@@ -61,6 +70,10 @@ export class ComparePage {
     });
     controls.baseline.addEventListener('change', () => this.refreshTiers());
     for (const input of [controls.metric, controls.tier, controls.date, controls.halfWidth]) input.addEventListener('input', () => this.requestRender());
+    // A wanted interval is in the metric's unit: ±20 customers means nothing for GMV.
+    controls.metric.addEventListener('input', () => {
+      controls.halfWidth.value = '';
+    });
     document.querySelector('main')!.addEventListener('change', () => this.requestRender());
     for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) button.addEventListener('click', () => this.exportFile(button.dataset.export!));
     this.requestRender();
@@ -107,6 +120,12 @@ export class ComparePage {
       design = this.designFor(comparison);
     } catch (error) {
       this.showError(error instanceof ScenarioError ? error : new Error(`cannot set up the comparison: ${(error as Error).message}`));
+      return;
+    }
+    const check = checkComparison(design, [], PAGE_HINTS);
+    if (check.refusal) {
+      this.errors.show('These scenarios cannot be compared', new Error(check.refusal));
+      controls.table.replaceChildren();
       return;
     }
     const results = new ComparisonResults(design);
@@ -189,6 +208,13 @@ export class ComparePage {
     controls.bands.dataset.bandWidth = width(results.pointAt(0, c.tier, metric, at.day, false));
     controls.diff.dataset.replicates = String(n);
     controls.diff.dataset.bandWidth = names.length > 1 ? width(results.pointAt(1, c.tier, metric, at.day, true)) : '';
+    // A chosen date outside the runs is never replaced silently.
+    const { start } = design.configurations[0].scenario;
+    const last = dateOfDay(start, Math.min(...design.configurations.map((conf) => conf.scenario.days)));
+    const chosen = c.date && c.date !== at.date ? `${c.date} is outside the runs (${start} to ${last}): the table and the marker show ${at.date}, the last day.` : '';
+    controls.notice.hidden = chosen === '';
+    controls.notice.textContent = chosen;
+    controls.halfWidthUnit.textContent = metricWords(metric).noun;
     renderTierTable(controls.table, results, metric, at);
     this.renderNeeded(c, metric, at.day, n);
   }

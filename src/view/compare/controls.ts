@@ -20,6 +20,8 @@ export const controls = {
   tier: byId<HTMLSelectElement>('tier'),
   date: byId<HTMLInputElement>('date'),
   halfWidth: byId<HTMLInputElement>('half-width'),
+  halfWidthUnit: byId<HTMLSpanElement>('half-width-unit'),
+  notice: byId<HTMLParagraphElement>('notice'),
   done: byId<HTMLOutputElement>('replicates-done'),
   status: byId<HTMLSpanElement>('status'),
   needed: byId<HTMLOutputElement>('replicates-needed'),
