@@ -167,4 +167,40 @@ describe('compare.html', () => {
     expect(await page.getByTestId('replicates-needed').textContent()).not.toContain('±20');
     expect(await page.getByTestId('more').isHidden()).toBe(true);
   });
+
+  it('pulls a scenario lever from the what-if box: --lever rural-promoters=0 gives the no-rural-promoters numbers with the same seeds', async () => {
+    const search = new URLSearchParams({ baseline: 'jd-tencent-2014', variant: 'no-rural-promoters', set: '--lever rural-promoters=0', agents: '1000', days: '540', seed: '3', replicates: '2', tier: 'tier 4', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 90_000 }).toBe(' · finished');
+    const table = page.getByTestId('tier-table');
+    expect(await table.locator('th').allTextContents()).toEqual([
+      'tier', 'jd-tencent-2014 mean',
+      'no-rural-promoters mean', 'no-rural-promoters − jd-tencent-2014', '90 % interval', 'change',
+      'what-if mean', 'what-if − jd-tencent-2014', '90 % interval', 'change',
+    ]);
+    const rows = await table.locator('tr[data-tier]').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+    for (const row of rows) expect(row.slice(6, 10)).toEqual(row.slice(2, 6));
+    const tier4 = rows.find((row) => row[0] === 'tier 4')!;
+    expect(Number(tier4[3].replace(/,/g, ''))).toBeLessThan(0);
+    expect(await page.getByTestId('warnings').isHidden()).toBe(true);
+  });
+
+  it('exports the same self-contained report as the command line, a chart per variant and the manifest', async () => {
+    const html = (await downloaded('export-report')).toString('utf8');
+    expect(html.match(/(?:src|href)\s*=\s*["']?\s*[a-z]+:|<script|<link|url\(/gi)).toBeNull();
+    // Two difference charts (one per variant) and the path of "all".
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).toContain('In no-rural-promoters, tier 4 has');
+    expect(html).toMatch(/<pre id="manifest">[^<]*&quot;master_seed&quot;: 3,/);
+  });
+
+  it('says when a what-if sets a field that an intervention changes later', async () => {
+    const search = new URLSearchParams({ baseline: 'jd-tencent-2014', set: 'tiers[3].offlinePerDay=0', agents: '500', days: '300', replicates: '2', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    const warnings = page.getByTestId('warnings');
+    await expect.poll(() => warnings.textContent()).toContain(
+      '--set tiers[3].offlinePerDay=0 sets tiers[3].offlinePerDay only until 2015-03-01: the intervention "rural promoters start in tier 4" changes it from that date',
+    );
+    expect(await warnings.isVisible()).toBe(true);
+  });
 });

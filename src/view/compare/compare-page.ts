@@ -6,13 +6,14 @@ import { dayOfDate, dateOfDay } from '../../engine/calendar.ts';
 import type { DailyMetric } from '../../engine/metrics.ts';
 import { browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
-import { parseOverride } from '../../scenario/overrides.ts';
+import { parseLever, parseOverride, type Override } from '../../scenario/overrides.ts';
 import { RUNS_HEADER, runRowsCsv, tableCsv } from '../../experiments/csv.ts';
 import { resolveDesign, type Design, type LocatedOverride, type VariantInput } from '../../experiments/design.ts';
 import { experimentManifest, manifestJson } from '../../experiments/manifest.ts';
 import { planSha256 } from '../../experiments/plan.ts';
 import { DEFAULT_REPORT, tierLabels } from '../../experiments/report.ts';
-import { DIFF_COLUMNS, diffRows } from '../../experiments/stats.ts';
+import { DIFF_COLUMNS, diffRows, statsRows } from '../../experiments/stats.ts';
+import { comparisonBlocks, htmlReport } from '../../experiments/html-report.ts';
 import { checkComparison } from '../../experiments/comparable.ts';
 import { metricWords } from '../../experiments/findings.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
@@ -37,6 +38,12 @@ const PAGE_HINTS = {
   size: 'give every run the same number of agents',
   tiers: 'pick variants with the baseline’s tiers; the command line can compare the tiers they share with tierwave compare --align tiers',
 };
+
+/** A line of the what-if box: `path=value` (or `--set path=value`), or `--lever id=value` for one of the scenario's levers. */
+function whatIfOverride(line: string): Override {
+  const lever = /^--lever\s+(.*)$/.exec(line);
+  return lever ? parseLever(lever[1]) : parseOverride(line.replace(/^--set\s+/, ''));
+}
 
 interface Session {
   /** Everything that decides the runs except how many replicates: the same key continues a session. */
@@ -96,7 +103,7 @@ export class ComparePage {
 
   private designFor(c: Comparison): Design {
     const variants: VariantInput[] = [c.baseline, ...c.variants.filter((v) => v !== c.baseline)].map((id) => ({ name: id, scenarioFile: scenarioFile(id), overrides: [] }));
-    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: scenarioFile(c.baseline), overrides: c.whatIf.map((text) => ({ override: parseOverride(text) })) });
+    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: scenarioFile(c.baseline), overrides: c.whatIf.map((text) => ({ override: whatIfOverride(text) })) });
     const shared: LocatedOverride[] = [{ override: parseOverride(`population.agents=${c.agents}`) }];
     if (c.days !== null) shared.push({ override: parseOverride(`days=${c.days}`) });
     return resolveDesign({ name: 'compare-page', variants, shared, replicates: c.replicates, seed: c.seed ?? undefined, report: DEFAULT_REPORT }, loadBundledScenario);
@@ -115,6 +122,7 @@ export class ComparePage {
     this.session?.pool.dispose();
     this.session = undefined;
     this.errors.clear();
+    controls.warnings.hidden = true;
     let design: Design;
     try {
       design = this.designFor(comparison);
@@ -128,6 +136,10 @@ export class ComparePage {
       controls.table.replaceChildren();
       return;
     }
+    // What-ifs on a field an intervention also changes: said here as on the command line.
+    const warnings = [...new Set(design.configurations.flatMap((conf) => conf.warnings.map((w) => w.message)))];
+    controls.warnings.replaceChildren(...warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    controls.warnings.hidden = warnings.length === 0;
     const results = new ComparisonResults(design);
     const slots = Math.max(1, Math.min(16, Number(controls.workers.value) || browserWorkers()));
     const pool = new ReplicatePool({
@@ -256,7 +268,7 @@ export class ComparePage {
     else if (kind === 'diff:png') void downloadPng(controls.diff, `tierwave-${metric}-difference.png`).catch((error) => this.showError(error));
     else if (kind === 'runs:csv') download('runs.csv', new Blob([RUNS_HEADER + runRowsCsv(results.rows(metric))], { type: 'text/csv' }));
     else if (kind === 'diff:csv') download('diff.csv', new Blob([tableCsv(DIFF_COLUMNS, diffRows(results.rows(metric), design.baseline))], { type: 'text/csv' }));
-    else if (kind === 'manifest:json') {
+    else if (kind === 'manifest:json' || kind === 'report:html') {
       const planned = this.session.target * design.configurations.length;
       const manifest = experimentManifest({
         tool: { name: packageJson.name, version: packageJson.version },
@@ -269,7 +281,17 @@ export class ComparePage {
         finishedAt: this.session.pool.running ? undefined : new Date().toISOString(),
         complete: results.runCount === planned,
       });
-      download('manifest.json', new Blob([manifestJson(manifest)], { type: 'application/json' }));
+      if (kind === 'manifest:json') {
+        download('manifest.json', new Blob([manifestJson(manifest)], { type: 'application/json' }));
+        return;
+      }
+      // The command line's report, made from the runs this page finished.
+      const rows = results.rows(metric);
+      const at = this.readDay(design, c.date);
+      const warnings = [...new Set(design.configurations.flatMap((conf) => conf.warnings.map((w) => `Warning: ${w.message}`)))];
+      const blocks = comparisonBlocks({ diff: diffRows(rows, design.baseline), stats: statsRows(rows), metrics: [metric], dateOf: () => at.date, notes: warnings });
+      const title = `tierwave compare: ${design.variants.slice(1).join(', ')} against ${design.baseline}`;
+      download('report.html', new Blob([htmlReport({ title, command: location.href, manifest, blocks })], { type: 'text/html' }));
     }
   }
 }

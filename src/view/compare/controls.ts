@@ -22,6 +22,7 @@ export const controls = {
   halfWidth: byId<HTMLInputElement>('half-width'),
   halfWidthUnit: byId<HTMLSpanElement>('half-width-unit'),
   notice: byId<HTMLParagraphElement>('notice'),
+  warnings: byId<HTMLUListElement>('warnings'),
   done: byId<HTMLOutputElement>('replicates-done'),
   status: byId<HTMLSpanElement>('status'),
   needed: byId<HTMLOutputElement>('replicates-needed'),
