@@ -123,7 +123,7 @@ function reportWithTargets(report: ReportSpec, targets: readonly Output[]): Repo
   };
 }
 
-const overrideText = ({ override }: LocatedOverride) => override.text ?? `${override.path}=${JSON.stringify(override.value)}`;
+const overrideText = ({ override }: LocatedOverride) => `${override.lever ? '--lever ' : ''}${override.text ?? `${override.path}=${JSON.stringify(override.value)}`}`;
 
 /**
  * Scenario issues from an override list moved to where each override was written: the loader

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareCommand } from '../../src/cli/experiments/compare-command.ts';
 import { nodeExperimentMachine } from '../../src/cli/experiments/commands.ts';
-import { capturingIo, FIXTURES } from './support/run-experiment.ts';
+import { capturingIo, FIXTURES, runExperiment } from './support/run-experiment.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tierwave-levers-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -43,5 +43,28 @@ describe('levers in comparisons', () => {
       ['four-tiers', undefined],
       ['more-promoters', [message]],
     ]);
+  });
+});
+
+describe('levers in experiment files', () => {
+  it('a variant pulls a lever by id: at 0 it gives the same runs as removing the intervention', async () => {
+    const out = join(scratch, 'experiment');
+    await runExperiment(`${FIXTURES}/levers-experiment.json`, { out });
+    const diff = csv(join(out, 'diff.csv'));
+    const of = (variant: string) => diff.filter((d) => d.variant === variant).map((d) => [d.date, d.tier, ...NUMBERS.map((c) => d[c])]);
+    expect(of('lever-off')).toEqual(of('removed'));
+    expect(of('doubled')).not.toEqual(of('removed'));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.configurations.map((c: { overrides: string[] }) => c.overrides)).toEqual([[], ['--lever promoters=0'], ['interventions=[]'], ['--lever promoters=0.04']]);
+  });
+
+  it('a lever value out of range is reported where the experiment file wrote it', async () => {
+    const dir = mkdtempSync(join(scratch, 'bad-'));
+    const file = join(dir, 'bad.json');
+    const text = readFileSync(`${FIXTURES}/levers-experiment.json`, 'utf8').replace('"../../cli/fixtures/promoters-world.json"', JSON.stringify(join(process.cwd(), 'tests/cli/fixtures/promoters-world.json'))).replace('"promoters": 0.04', '"promoters": 7');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l.includes('"promoters": 7')) + 1;
+    const column = text.split('\n')[line - 1].indexOf('"promoters"') + 1;
+    await expect(runExperiment(file, { out: join(dir, 'out') })).rejects.toThrow(`${file}:${line}:${column} promoters: expected a number in [0, 0.05], got 7 (in "doubled")`);
   });
 });

@@ -54,7 +54,16 @@ export interface LoadedExperiment {
   readonly sha256: string;
 }
 
-function located(sources: SourceMap, at: PathSegment[], set: Record<string, unknown> | undefined): LocatedOverride[] {
+/** A `set` (and `levers`) object as overrides, each with where its key and value were written. */
+function located(sources: SourceMap, at: PathSegment[], set: Record<string, unknown> | undefined, leversAt?: PathSegment[], levers?: Record<string, unknown>): LocatedOverride[] {
+  const pulled = Object.entries(levers ?? {}).map(([id, value]) => ({
+    override: { path: id, value, text: `${id}=${JSON.stringify(value)}`, lever: true },
+    at: { key: sourceAt(sources, [...leversAt!, id], 'key'), value: sourceAt(sources, [...leversAt!, id]) },
+  }));
+  return [...fieldOverrides(sources, at, set), ...pulled];
+}
+
+function fieldOverrides(sources: SourceMap, at: PathSegment[], set: Record<string, unknown> | undefined): LocatedOverride[] {
   return Object.entries(set ?? {}).map(([path, value]) => ({
     override: { path, value, text: `${path}=${JSON.stringify(value)}` },
     at: { key: sourceAt(sources, [...at, path], 'key'), value: sourceAt(sources, [...at, path]) },
@@ -73,11 +82,11 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
   const issues: ScenarioIssue[] = [];
   const baselineFile = resolveRelative(path, experiment.baseline.scenario);
   const variants: VariantInput[] = [
-    { name: experiment.baseline.name, scenarioFile: baselineFile, overrides: located(sources, ['baseline', 'set'], experiment.baseline.set) },
+    { name: experiment.baseline.name, scenarioFile: baselineFile, overrides: located(sources, ['baseline', 'set'], experiment.baseline.set, ['baseline', 'levers'], experiment.baseline.levers) },
     ...experiment.variants.map((variant, i) => ({
       name: variant.name,
       scenarioFile: variant.scenario ? resolveRelative(path, variant.scenario) : baselineFile,
-      overrides: located(sources, ['variants', i, 'set'], variant.set),
+      overrides: located(sources, ['variants', i, 'set'], variant.set, ['variants', i, 'levers'], variant.levers),
     })),
   ];
   // An unreadable scenario is reported at the experiment field that named it (or implied it).
@@ -92,7 +101,7 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
     {
       name: experiment.name,
       variants,
-      shared: [...located(sources, ['set'], experiment.set), ...cli],
+      shared: [...located(sources, ['set'], experiment.set, ['levers'], experiment.levers), ...cli],
       sweep: commandLine.sweep ? commandLine.sweep(experiment.sweep) : experiment.sweep,
       sweepAt: (k) => {
         const parameter = experiment.sweep!.parameters[k];
