@@ -11,7 +11,6 @@ import { runIntoFolder } from './run-into-folder.ts';
 import { compareDesign } from './load-files.ts';
 import { diffRows } from '../../experiments/stats.ts';
 import { InputError } from '../errors.ts';
-import { designBlocks, writeDesignReport } from './report-file.ts';
 import { parseLever } from '../../scenario/overrides.ts';
 
 export async function compareCommand(baseline: string, variants: readonly string[], options: SharedOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<string> {
@@ -31,7 +30,8 @@ export async function compareCommand(baseline: string, variants: readonly string
   const text = alignmentText(design) + comparisonText(diffRows(rows!, design.baseline), { metrics: ['customers'], replicates: design.replicates, unit });
   if (options.report) {
     const title = `tierwave compare: ${design.variants.slice(1).join(', ')} against ${design.baseline}`;
-    writeDesignReport(options.report, title, command, manifest, designBlocks(design, rows!, ['customers'], [unit]));
+    const { writeDesignReport } = await import('./report-file.ts');
+    writeDesignReport({ path: options.report, title, command, manifest }, design, rows!, ['customers'], [unit]);
   }
   if (!options.quiet) io.stdout.write(text + (options.out ? `runs, stats.csv, diff.csv and manifest.json: ${options.out}\n` : ''));
   return text;

@@ -14,7 +14,6 @@ import { scoreRuns } from '../../experiments/fit.ts';
 import { checkComparison, type Alignment } from '../../experiments/comparable.ts';
 import type { Design } from '../../experiments/design.ts';
 import { InputError } from '../errors.ts';
-import { designBlocks, writeDesignReport } from './report-file.ts';
 
 /** The few best-scoring variants or sweep points, as a table for the terminal. */
 function bestFitsText(scored: ReturnType<typeof scoreRuns>, targets: number): string {
@@ -78,7 +77,10 @@ export async function experimentCommand(file: string, options: ExperimentOptionV
   const out = options.out ?? `runs/experiment-${design.name}${shard ? `-shard${shard.index}of${shard.count}` : ''}`;
   if (options.report && shard) throw new InputError('--report needs every run: a shard holds only some (report on the merged folder by running the whole experiment)');
   const { execution, rows, manifest } = await runIntoFolder({ design, out, shard, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
-  if (options.report && rows) writeDesignReport(options.report, `tierwave experiment ${design.name}`, command, manifest, designBlocks(design, rows, design.report.metrics));
+  if (options.report && rows) {
+    const { writeDesignReport } = await import('./report-file.ts');
+    writeDesignReport({ path: options.report, title: `tierwave experiment ${design.name}`, command, manifest }, design, rows, design.report.metrics);
+  }
   if (options.quiet) return;
   const resumed = execution.skipped > 0 ? ` (${execution.skipped} finished earlier)` : '';
   const lines = [`${execution.inShard} runs${shard ? ` of shard ${shard.index}/${shard.count}` : ''} done${resumed}: ${out}/${EXPERIMENT_FILES.runs}`];

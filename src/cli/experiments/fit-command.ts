@@ -17,8 +17,6 @@ import type { ExperimentMachine } from './execute-design.ts';
 import { commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { scoreRuns } from '../../experiments/fit.ts';
 import { runIntoFolder } from './run-into-folder.ts';
-import { writeDesignReport } from './report-file.ts';
-import { fitBlocks } from '../../experiments/html-report.ts';
 import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
 import { planSha256, type Shard } from '../../experiments/plan.ts';
 import { EXPERIMENT_FILES, readFinishedRows, readManifest, writeFileAtomic } from './experiment-folder.ts';
@@ -150,8 +148,8 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
   if (!options.quiet) io.stdout.write(wavesText(done, out));
   if (options.report) {
     const ranges = (w: Wave) => w.parameters.filter((p) => p.from !== undefined && p.to !== undefined).map((p) => ({ path: p.path, from: p.from!, to: p.to! }));
-    const blocks = fitBlocks(done.map((w) => ({ ...w, ranges: ranges(w) })));
-    writeDesignReport(options.report, `tierwave fit ${first.design.name}`, command, { waves: manifests }, blocks);
+    const { writeFitReport } = await import('./report-file.ts');
+    writeFitReport({ path: options.report, title: `tierwave fit ${first.design.name}`, command, manifest: { waves: manifests } }, done.map((w) => ({ ...w, ranges: ranges(w) })));
   }
   return done;
 }
