@@ -44,7 +44,11 @@ export function metricWords(metric: string): { noun: string; counted: boolean } 
   return METRIC_WORDS[metric] ?? (metric.startsWith('new_customers_') ? { noun: `new customers through ${metric.slice(14)}`, counted: true } : { noun: metric.replace(/_/g, ' '), counted: false });
 }
 
-const percent = (x: number) => Math.abs(x).toFixed(1);
+/** One decimal, or two significant digits below 0.1 % (so a small change does not read as 0.0 %). */
+const percent = (x: number) => {
+  const a = Math.abs(x);
+  return a === 0 || a >= 0.1 ? a.toFixed(1) : String(Number(a.toPrecision(2)));
+};
 const amount = (x: number) => Math.abs(x).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 /** The sentence for one finding (the parts before `sentence` is filled in). */

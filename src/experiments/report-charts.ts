@@ -89,8 +89,9 @@ export function pathChart(rows: readonly StatsRow[], id: string): string {
     for (const r of mine) body.push(`<circle cx="${fixed(x(time(r.date)))}" cy="${fixed(y(r.mean))}" r="3" fill="${colour}"><title>${escapeXml(`${variant} on ${r.date}: mean ${tickText(r.mean)}, 5–95 % ${tickText(r.q05)}–${tickText(r.q95)}`)}</title></circle>`);
     body.push(`<g><rect x="${width - right + 12}" y="${top + k * 18}" width="12" height="12" fill="${colour}"/><text x="${width - right + 30}" y="${top + k * 18 + 10}">${escapeXml(variant)}</text></g>`);
   });
-  const ticks = x.ticks(5).map((d) => d.getTime());
-  body.push(...xAxis((v) => x(new Date(v)), ticks, bottom + 4, 'date', (v) => new Date(v).toISOString().slice(0, 10), (left + width - right) / 2));
+  // Months, few enough that their labels never touch.
+  const ticks = x.ticks(4).map((d) => d.getTime());
+  body.push(...xAxis((v) => x(new Date(v)), ticks, bottom + 4, 'date', (v) => new Date(v).toISOString().slice(0, 7), (left + width - right) / 2));
   return frame(id, title, width, height, body);
 }
 

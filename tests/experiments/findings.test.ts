@@ -52,4 +52,11 @@ describe('findings', () => {
     expect(text.match(/^customers on 2015-11-11/m)).not.toBeNull();
     expect(text.match(/^purchases on 2015-11-11/m)).not.toBeNull();
   });
+
+  it('give two significant digits to changes under 0.1 %, so a small change does not read as 0.0 %', () => {
+    const [f] = findings(diffRows(rows('customers', 'tier 1', [10000, 10010, 9990], [9998, 10007, 9989]), 'base'));
+    const digits = (x: number) => String(Number(Math.abs(x).toPrecision(2)));
+    expect(Math.abs(f.changePercent)).toBeLessThan(0.1);
+    expect(f.sentence).toContain(`tier 1 has ${digits(f.changePercent)} % fewer customers`);
+  });
 });
