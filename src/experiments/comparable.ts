@@ -83,14 +83,18 @@ export function checkComparison(
   const alignment: string[] = [];
   const calendars = mismatches.some((m) => m.kind === 'calendar');
   const shared = sharedCalendar(design.configurations);
-  // A date some runs cover and others do not would be compared with nothing.
-  const partial = design.report.dates.filter((date) => {
-    const inside = design.configurations.map((c) => {
-      const day = dayOfDate(c.scenario.start, date);
-      return day >= 0 && day <= c.scenario.days;
-    });
-    return inside.includes(true) && inside.includes(false);
-  });
+  // A date some runs of one sweep point cover and others do not would be compared with nothing
+  // (points of a sweep over `days` may differ: they are not compared with each other).
+  const points = [...new Set(design.configurations.map((c) => c.point))].map((p) => design.configurations.filter((c) => c.point === p));
+  const partial = design.report.dates.filter((date) =>
+    points.some((group) => {
+      const inside = group.map((c) => {
+        const day = dayOfDate(c.scenario.start, date);
+        return day >= 0 && day <= c.scenario.days;
+      });
+      return inside.includes(true) && inside.includes(false);
+    }),
+  );
   if (unaligned.length > 0 || (calendars && !shared)) {
     const kinds = [...new Set(unaligned.map((m) => m.kind))];
     const lines = ['these scenarios cannot be compared date by date as they are:', ...unaligned.map((m) => `  ${m.text}${m.parameters ? ` (at ${m.parameters})` : ''}`)];

@@ -75,6 +75,8 @@ function typedCommand(command: Command): string {
   return ['tierwave', ...words.map((w: string) => (/^[\w./:=@%+,[\]-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 
+const REPORT_OPTION = ['--report <file.html>', 'also write one self-contained HTML report: findings, tables, charts, the manifest and the command'] as const;
+
 function sharedOptions(command: Command, defaults: { out: string; replicates: string }): Command {
   return command
     .option('--replicates <n>', `runs per scenario, one seed each, shared across scenarios (default: ${defaults.replicates})`, parseReplicates)
@@ -86,7 +88,6 @@ function sharedOptions(command: Command, defaults: { out: string; replicates: st
     .option('--align <what>', 'compare worlds that differ in calendar (dates: only the dates inside every run) or tiers (tiers: only the tiers they share); comma-separated; refused otherwise', parseAlignOption)
     .option('--workers <n>', `worker threads; one run per thread at a time (default: ${defaultWorkers()})`, parseWorkers)
     .option('--out <dir>', defaults.out)
-    .option('--report <file.html>', 'also write one self-contained HTML report: findings, tables, charts, the manifest and the command')
     .option('--quiet', 'no progress bar and no table on stdout');
 }
 
@@ -100,6 +101,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       .argument('[variants...]', 'variant scenario JSON files (none: the variant is the baseline with the --lever settings)'),
     { out: 'keep runs.csv, stats.csv, diff.csv and manifest.json in this folder (resumable)', replicates: '10' },
   )
+    .option(...REPORT_OPTION)
     .addHelpText('after', COMPARE_EXAMPLES)
     .action(async function (this: Command, baseline: string, variants: string[], options: SharedOptionValues) {
       await compareCommand(baseline, variants, { replicates: 10, ...options }, io, machine, typedCommand(this));
@@ -114,6 +116,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     ),
     { out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])', replicates: "the file's" },
   )
+    .option(...REPORT_OPTION)
     .addHelpText('after', EXPERIMENT_EXAMPLES)
     .action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
       const shard = resolveShard(this, options, io);
@@ -132,6 +135,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     ),
     { out: 'output folder (default: runs/fit-<name>), one experiment folder per wave', replicates: "the file's" },
   )
+    .option(...REPORT_OPTION)
     .addHelpText('after', FIT_EXAMPLES)
     .action(async function (this: Command, file: string, options: Omit<FitOptionValues, 'shard'> & ShardOptionValues) {
       if (options.wave !== undefined && options.waves !== undefined) this.error('error: --wave k runs one wave; --waves n runs them all: give one of them', { exitCode: 2 });
