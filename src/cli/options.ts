@@ -2,7 +2,7 @@
 // error (exit 2) before anything is read. Ranges that the scenario format owns (agents, days) are
 // left to the scenario loader, which reports them like any other field.
 import { InvalidArgumentError } from 'commander';
-import { parseOverride, type Override } from '../scenario/overrides.ts';
+import { parseLever, parseOverride, type Override } from '../scenario/overrides.ts';
 
 const UINT32_MAX = 4294967295;
 
@@ -32,6 +32,8 @@ export interface RunOptionValues {
   readonly days?: number;
   readonly workers?: number;
   readonly set?: string[];
+  /** `--lever id=value`: one of the scenario's levers. */
+  readonly lever?: string[];
   readonly out?: string;
   readonly quiet?: boolean;
   /** Also write cascades.csv (who told whom). */
@@ -45,7 +47,7 @@ export interface RunOptionValues {
  * Throws a ScenarioError for a `--set` without `=`.
  */
 export function runOverrides(options: RunOptionValues): Override[] {
-  const overrides = (options.set ?? []).map(parseOverride);
+  const overrides = [...(options.set ?? []).map(parseOverride), ...(options.lever ?? []).map(parseLever)];
   if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
   if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
   if (options.seed !== undefined) overrides.push(parseOverride(`seed=${options.seed}`));

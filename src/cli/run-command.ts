@@ -35,6 +35,7 @@ export const OUTPUT_FILES = ['daily.csv', 'summary.json', 'scenario.resolved.jso
 export async function runCommand(file: string, options: RunOptionValues, io: CommandIo, machine: RunMachine): Promise<void> {
   const started = performance.now();
   const loaded = loadScenarioFile(file, runOverrides(options));
+  for (const warning of loaded.warnings) io.stderr.write(`tierwave: warning: ${warning.message}\n`);
   const seed = loaded.scenario.seed;
   // An imported network decides how many agents there are.
   const network = readNetwork(file, loaded.scenario);
@@ -58,7 +59,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
     progress.stop();
     const tool = readTool();
     const edgeList = network ? { file: network.file, sha256: network.sha256 } : undefined;
-    const summary = runSummary({ tool, file, sha256: loaded.sha256, scenario, seed, edgeList }, run, { wallSeconds: (performance.now() - started) / 1000 });
+    const summary = runSummary({ tool, file, sha256: loaded.sha256, scenario, seed, edgeList, warnings: loaded.warnings }, run, { wallSeconds: (performance.now() - started) / 1000 });
     folder.open();
     folder.write('daily.csv', dailyCsv(scenario, run.series));
     folder.write('summary.json', summaryJson(summary));

@@ -1,5 +1,6 @@
 // summary.json: what ran and what came out, in a fixed key order so two runs of the same scenario
 // and seed differ only in `runtime` (wall-clock figures).
+import type { OverrideWarning } from '../scenario/intervened.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ScenarioRun } from '../runtime/run.ts';
 import { representedPeople } from '../engine/headline.ts';
@@ -16,6 +17,8 @@ export interface RunIdentity {
   readonly seed: number;
   /** The edge list an imported network was read from, and its SHA-256. */
   readonly edgeList?: { readonly file: string; readonly sha256: string };
+  /** Overrides on fields an intervention also changes. */
+  readonly warnings?: readonly OverrideWarning[];
 }
 
 export interface RunClock {
@@ -46,6 +49,7 @@ export function runSummary(identity: RunIdentity, run: ScenarioRun, clock: RunCl
   return {
     tool: { name: identity.tool.name, version: identity.tool.version },
     scenario: { name: scenario.name, file: identity.file, sha256: identity.sha256, ...(identity.edgeList ? { edge_list: identity.edgeList } : {}) },
+    ...(identity.warnings && identity.warnings.length > 0 ? { warnings: identity.warnings } : {}),
     seed: identity.seed,
     agents: scenario.population.agents,
     days: scenario.days,

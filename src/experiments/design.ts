@@ -5,6 +5,7 @@
 import type { ImportedTies } from '../scenario/types.ts';
 import { ScenarioError, formatIssue, type ScenarioIssue, type SourcePosition } from '../scenario/issues.ts';
 import type { Override } from '../scenario/overrides.ts';
+import type { OverrideWarning } from '../scenario/intervened.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { reportTierIndices, tierLabels, type ReportSpec } from './report.ts';
 import { defaultSd, isHeadlineFigure, type Target } from './fit.ts';
@@ -57,6 +58,8 @@ export interface LoadedScenario {
   readonly sha256: string;
   /** The network a `network.kind: "edge-list"` scenario imports (the scenario is sized to it). */
   readonly network?: NetworkFile;
+  /** Overrides on fields an intervention also changes. */
+  readonly warnings?: readonly OverrideWarning[];
 }
 
 /** Ties read from an edge-list file, ready for the workers, with the file's name and SHA-256. */
@@ -81,6 +84,8 @@ export interface Configuration {
   readonly scenario: Scenario;
   readonly sha256: string;
   readonly network?: NetworkFile;
+  /** Overrides on fields an intervention also changes (said on stderr and in the manifest). */
+  readonly warnings: readonly OverrideWarning[];
 }
 
 export interface Design {
@@ -99,6 +104,8 @@ export interface Design {
   readonly targets: readonly Target[];
   /** A morris or sobol sweep: its design and outputs, tiers as runs.csv labels them (sensitivity.csv). */
   readonly sensitivity?: SensitivitySpec;
+  /** How differing worlds were aligned for comparison (comparable.ts), said beside every result. */
+  readonly alignment?: readonly string[];
 }
 
 /** The report with every target's or output's metric, tier (as labelled) and date added (unchanged when there are none). */
@@ -116,7 +123,7 @@ function reportWithTargets(report: ReportSpec, targets: readonly Output[]): Repo
   };
 }
 
-const overrideText = ({ override }: LocatedOverride) => override.text ?? `${override.path}=${JSON.stringify(override.value)}`;
+const overrideText = ({ override }: LocatedOverride) => `${override.lever ? '--lever ' : ''}${override.text ?? `${override.path}=${JSON.stringify(override.value)}`}`;
 
 /**
  * Scenario issues from an override list moved to where each override was written: the loader
@@ -234,6 +241,7 @@ export function resolveDesign(input: DesignInput, load: LoadScenario): Design {
         scenario: loaded.scenario,
         sha256: loaded.sha256,
         ...(loaded.network ? { network: loaded.network } : {}),
+        warnings: loaded.warnings ?? [],
       });
     });
   }

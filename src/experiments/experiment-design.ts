@@ -19,11 +19,17 @@ export interface CommandLineDesign {
   readonly sweep?: (sweep: Sweep | undefined) => Sweep | undefined;
 }
 
-function located(sources: SourceMap, at: PathSegment[], set: Record<string, unknown> | undefined): LocatedOverride[] {
-  return Object.entries(set ?? {}).map(([path, value]) => ({
+/** A `set` (and `levers`) object as overrides, each with where its key and value were written. */
+function located(sources: SourceMap, at: PathSegment[], set: Record<string, unknown> | undefined, leversAt?: PathSegment[], levers?: Record<string, unknown>): LocatedOverride[] {
+  const pulled = Object.entries(levers ?? {}).map(([id, value]) => ({
+    override: { path: id, value, text: `${id}=${JSON.stringify(value)}`, lever: true },
+    at: { key: sourceAt(sources, [...leversAt!, id], 'key'), value: sourceAt(sources, [...leversAt!, id]) },
+  }));
+  const fields = Object.entries(set ?? {}).map(([path, value]) => ({
     override: { path, value, text: `${path}=${JSON.stringify(value)}` },
     at: { key: sourceAt(sources, [...at, path], 'key'), value: sourceAt(sources, [...at, path]) },
   }));
+  return [...fields, ...pulled];
 }
 
 /** The field that named (or implied) variant i's scenario file: errors reading it point there. */
@@ -37,17 +43,17 @@ export function experimentDesignInput(document: ExperimentDocument, scenarioFile
   const { experiment, sources } = document;
   const baselineFile = scenarioFile(experiment.baseline.scenario);
   const variants: VariantInput[] = [
-    { name: experiment.baseline.name, scenarioFile: baselineFile, overrides: located(sources, ['baseline', 'set'], experiment.baseline.set) },
+    { name: experiment.baseline.name, scenarioFile: baselineFile, overrides: located(sources, ['baseline', 'set'], experiment.baseline.set, ['baseline', 'levers'], experiment.baseline.levers) },
     ...experiment.variants.map((variant, i) => ({
       name: variant.name,
       scenarioFile: variant.scenario ? scenarioFile(variant.scenario) : baselineFile,
-      overrides: located(sources, ['variants', i, 'set'], variant.set),
+      overrides: located(sources, ['variants', i, 'set'], variant.set, ['variants', i, 'levers'], variant.levers),
     })),
   ];
   return {
     name: experiment.name,
     variants,
-    shared: [...located(sources, ['set'], experiment.set), ...commandLine.overrides.map((override) => ({ override }))],
+    shared: [...located(sources, ['set'], experiment.set, ['levers'], experiment.levers), ...commandLine.overrides.map((override) => ({ override }))],
     sweep: commandLine.sweep ? commandLine.sweep(experiment.sweep) : experiment.sweep,
     sweepAt: (k) => {
       const parameter = experiment.sweep!.parameters[k];

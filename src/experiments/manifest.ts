@@ -45,11 +45,13 @@ export function experimentManifest(input: ManifestInput) {
       scenario_sha256: c.sha256,
       ...(c.network ? { edge_list: { file: c.network.file, sha256: c.network.sha256, rows: c.network.ties.length } } : {}),
       overrides: c.overrides,
+      ...(c.warnings.length > 0 ? { warnings: c.warnings.map((w) => w.message) } : {}),
       agents: c.scenario.population.agents,
       start: c.scenario.start,
       days: c.scenario.days,
     })),
     report: design.report,
+    ...(design.alignment && design.alignment.length > 0 ? { alignment: design.alignment } : {}),
     // Observed figures the runs were scored against (fit.csv); `merge` scores the merged runs again.
     ...(design.targets.length > 0 ? { targets: design.targets } : {}),
     // A morris or sobol design, its outputs and intervals; `merge` computes sensitivity.csv from it.

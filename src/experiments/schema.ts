@@ -15,6 +15,10 @@ const overrides = z.record(z.string().min(1), z.unknown()).meta({
   description: 'scenario fields to change, path → value, e.g. {"tiers[3].offlinePerDay": 0.002}; checked like --set',
 });
 
+const levers = z.record(z.string().min(1), z.union([z.number(), z.boolean(), z.string()])).meta({
+  description: 'the scenario’s levers to pull, id → value, e.g. {"rural-promoters": 0}; applied after `set`, checked like --lever',
+});
+
 const name = z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 
 export const variantSchema = z
@@ -22,6 +26,7 @@ export const variantSchema = z
     name: name.meta({ description: 'label in runs.csv, stats.csv and diff.csv' }),
     scenario: z.string().min(1).optional().meta({ description: "scenario file, relative to this file (default: the baseline's)" }),
     set: overrides.optional(),
+    levers: levers.optional(),
   })
   .meta({ description: 'a what-if: a scenario file and/or overrides' });
 
@@ -30,6 +35,7 @@ export const baselineSchema = z
     name: name.default('baseline').meta({ description: 'label in the output tables' }),
     scenario: z.string().min(1).meta({ description: 'scenario file, relative to this file' }),
     set: overrides.optional(),
+    levers: levers.optional(),
   })
   .meta({ description: 'the world every variant is compared with' });
 
@@ -99,6 +105,7 @@ export const experimentSchema = z
     baseline: baselineSchema,
     variants: z.array(variantSchema).default([]).meta({ description: 'what-ifs compared with the baseline' }),
     set: overrides.optional().meta({ description: 'overrides applied to every run, before each variant’s own' }),
+    levers: levers.optional().meta({ description: 'levers pulled in every run, after `set` and before each variant’s own' }),
     replicates: z.int().min(1).max(100000).default(10).meta({ description: 'runs per variant (and sweep point), one seed each', unit: 'runs' }),
     seed: z.int().min(0).max(4294967295).optional().meta({ description: "master seed the replicate seeds derive from (default: the baseline scenario's seed)" }),
     sweep: sweepSchema.optional(),

@@ -74,7 +74,8 @@ export function unpairedHalfWidth(a: readonly number[], b: readonly number[], le
 export const STATS_COLUMNS = ['variant', 'parameters', 'day', 'date', 'tier', 'metric', 'n', 'mean', 'sd', 'q05', 'q50', 'q95'] as const;
 export type StatsRow = Spread & Pick<RunRow, 'variant' | 'parameters' | 'day' | 'date' | 'tier' | 'metric'>;
 
-const cellKey = (row: RunRow) => JSON.stringify([row.parameters, row.day, row.tier, row.metric]);
+// By date, not day number: two worlds are compared on the same date of the calendar.
+const cellKey = (row: RunRow) => JSON.stringify([row.parameters, row.date, row.tier, row.metric]);
 
 /** One row per variant, sweep point, day, tier and metric, in the order they first appear. */
 export function statsRows(rows: readonly RunRow[]): StatsRow[] {

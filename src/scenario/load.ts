@@ -3,6 +3,7 @@
 // problem at once. Pure and browser-safe: files arrive through the `readFile` callback.
 import { loadLayer, type ReadFile } from './extends.ts';
 import { ScenarioError, type ScenarioIssue } from './issues.ts';
+import { intervenedFieldWarnings, type OverrideWarning } from './intervened.ts';
 import { applyOverrides, type Override } from './overrides.ts';
 import { crossFieldIssues } from './rules.ts';
 import type { Scenario } from './schema.ts';
@@ -18,6 +19,8 @@ export interface ResolvedScenario {
   json: string;
   /** SHA-256 of `json` in hex: the scenario's fingerprint in run folders and manifests. */
   sha256: string;
+  /** Overrides on fields that an intervention also changes (they set only the value before it). */
+  warnings: OverrideWarning[];
 }
 
 /** Object keys sorted at every depth, so equal scenarios give byte-equal JSON whatever the key order in their files. */
@@ -53,7 +56,7 @@ export function resolveScenario(text: string, file: string, readFile: ReadFile, 
   const issues: ScenarioIssue[] = [];
   const layer = loadLayer(text, file, readFile, issues);
   if (!layer) throw new ScenarioError(issues);
-  applyOverrides(layer, overrides, issues);
+  const applied = applyOverrides(layer, overrides, issues);
   const validation = validateScenario(layer.value, layer.sources);
   issues.push(...validation.issues, ...crossFieldIssues(layer.value, layer.sources));
   if (issues.length > 0 || !validation.scenario) throw new ScenarioError(sortByPosition(issues));
@@ -61,5 +64,6 @@ export function resolveScenario(text: string, file: string, readFile: ReadFile, 
   const json = canonicalJson(resolved);
   // Parsed back from the JSON so the scenario shares no objects with zod's defaults (which zod
   // hands out by reference) and is exactly what `json` records.
-  return { scenario: JSON.parse(json) as Scenario, file, json, sha256: sha256Hex(json) };
+  const scenario = JSON.parse(json) as Scenario;
+  return { scenario, file, json, sha256: sha256Hex(json), warnings: intervenedFieldWarnings(applied, scenario) };
 }

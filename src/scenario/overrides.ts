@@ -4,13 +4,25 @@
 import { isWithin, type SourceMap } from './document.ts';
 import type { ScenarioLayer } from './extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue, type SourcePosition } from './issues.ts';
+import { interventionIndex, leverChanges } from './levers.ts';
 import { formatPath, parsePath, setPath, type PathSegment } from './path.ts';
 
-/** One override: a field path and its new value; `text` is how it was typed, for messages. */
+/**
+ * One override: a field path and its new value; `text` is how it was typed, for messages. With
+ * `lever`, `path` is the id of one of the scenario's levers, which decides what changes.
+ */
 export interface Override {
   path: string;
   value: unknown;
   text?: string;
+  lever?: boolean;
+}
+
+/** A field an override changed, as a concrete path (`tiers[3].offlinePerDay`), and the override. */
+export interface AppliedOverride {
+  /** How the override reads in messages: `--set tiers[3].offlinePerDay=0`, `--lever rural-promoters=0`. */
+  readonly where: string;
+  readonly path: string;
 }
 
 /** The value of `--set path=value`: JSON if it parses (0.002, false, [1,2]), else the raw string. */
@@ -30,6 +42,21 @@ export function parseOverride(text: string): Override {
     throw new ScenarioError([issueAt({ file: '--set', line: 1, column: 1, where }, '', 'expected path=value, e.g. tiers[3].offlinePerDay=0.002')]);
   }
   return { path: text.slice(0, equals), value: parseOverrideValue(text.slice(equals + 1)), text };
+}
+
+/** Reads `--lever rural-promoters=0` as an Override; throws a ScenarioError if there is no `=`. */
+export function parseLever(text: string): Override {
+  const equals = text.indexOf('=');
+  if (equals <= 0) {
+    throw new ScenarioError([issueAt({ file: '--set', line: 1, column: 1, where: `--lever ${text}` }, '', 'expected lever=value, e.g. rural-promoters=0')]);
+  }
+  return { path: text.slice(0, equals), value: parseOverrideValue(text.slice(equals + 1)), text, lever: true };
+}
+
+/** `interventions["rural promoters start in tier 4"].value` → `interventions[1].value`: interventions by name. */
+function byIndex(root: unknown, segments: PathSegment[]): PathSegment[] {
+  if (segments[0] !== 'interventions' || typeof segments[1] !== 'string') return segments;
+  return ['interventions', interventionIndex(root, segments[1]), ...segments.slice(2)];
 }
 
 /** Every path inside a value (the value itself included), for pointing nested errors at the --set. */
@@ -55,22 +82,31 @@ function recordSources(sources: SourceMap, segments: PathSegment[], value: unkno
  * Applies overrides in order to a merged layer, in place. Positions: file "--set", line = which
  * override (1-based), column = where its path or its value starts within `path=value`.
  */
-export function applyOverrides(layer: ScenarioLayer, overrides: readonly Override[], issues: ScenarioIssue[]): void {
+export function applyOverrides(layer: ScenarioLayer, overrides: readonly Override[], issues: ScenarioIssue[]): AppliedOverride[] {
+  const applied: AppliedOverride[] = [];
   overrides.forEach((override, i) => {
     const text = override.text ?? `${override.path}=${JSON.stringify(override.value)}`;
-    const where = `--set ${text}`;
+    const where = `${override.lever ? '--lever' : '--set'} ${text}`;
     const atPath: SourcePosition = { file: '--set', line: i + 1, column: 1, where };
     const atValue: SourcePosition = { ...atPath, column: Math.max(1, text.indexOf('=') + 2) };
-    let segments: PathSegment[];
+    let changes: { segments: PathSegment[]; value: unknown }[];
     try {
-      segments = parsePath(override.path);
-      // Files are merged before overrides apply, so a late `extends` would be silently ignored.
-      if (segments[0] === 'extends') throw new Error('extends cannot be overridden: the files are merged before --set applies');
-      setPath(layer.value, segments, override.value);
+      if (override.lever) changes = leverChanges(layer.value, override.path, override.value);
+      else {
+        const segments = byIndex(layer.value, parsePath(override.path));
+        // Files are merged before overrides apply, so a late `extends` would be silently ignored.
+        if (segments[0] === 'extends') throw new Error('extends cannot be overridden: the files are merged before --set applies');
+        changes = [{ segments, value: override.value }];
+      }
+      for (const change of changes) setPath(layer.value, change.segments, change.value);
     } catch (error) {
       issues.push(issueAt(atPath, override.path, (error as Error).message));
       return;
     }
-    recordSources(layer.sources, segments, override.value, atPath, atValue);
+    for (const change of changes) {
+      recordSources(layer.sources, change.segments, change.value, atPath, atValue);
+      applied.push({ where, path: formatPath(change.segments) });
+    }
   });
+  return applied;
 }

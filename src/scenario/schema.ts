@@ -193,6 +193,46 @@ export const interventionSchema = z
   })
   .meta({ description: 'a lever pulled at a date (a what-if)' });
 
+export const LEVER_MOVES = ['value', 'increase', 'factor'] as const;
+
+export const leverMoveSchema = z
+  .strictObject({
+    path: z.string().min(1).optional().meta({ description: 'a field the lever sets; `[]` stands for every item of a list, e.g. tiers[].sharing.median' }),
+    intervention: z.string().min(1).optional().meta({ description: 'the name of an intervention whose value the lever sets' }),
+    as: z.enum(LEVER_MOVES).default('value').meta({
+      description:
+        "value: the lever's value replaces the field's (or the intervention's); increase (interventions only): the intervention's value becomes the value before it plus the lever's, so 0 means the intervention changes nothing; factor: the lever multiplies the value the scenario writes",
+    }),
+  })
+  .refine((move) => (move.path === undefined) !== (move.intervention === undefined), 'either a "path" or an "intervention", not both')
+  .meta({ description: 'one thing a lever moves' });
+
+export const leverSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'the name used on the command line: --lever rural-promoters=0' }),
+    label: z
+      .strictObject({
+        en: z.string().min(1).meta({ description: 'label in English' }),
+        zh: z.string().min(1).meta({ description: 'label in Chinese' }),
+      })
+      .meta({ description: 'what the control is called in the page' }),
+    kind: z.enum(['number', 'switch', 'choice']).meta({ description: 'number: a value in `range`; switch: true or false; choice: one of `options`' }),
+    range: z
+      .strictObject({
+        min: z.number().meta({ description: 'smallest value' }),
+        max: z.number().meta({ description: 'largest value' }),
+        step: z.number().gt(0).optional().meta({ description: "the page's slider step" }),
+      })
+      .optional()
+      .meta({ description: 'numbers only: the values the lever may take' }),
+    options: z.array(z.string().min(1)).min(2).optional().meta({ description: 'choices only: the values the lever may take' }),
+    unit: z.string().optional().meta({ description: "the unit of the lever's value" }),
+    moves: z.array(leverMoveSchema).min(1).meta({ description: 'the fields and interventions the lever sets, all at once' }),
+  })
+  .refine((lever) => lever.kind !== 'number' || (lever.range !== undefined && lever.range.min <= lever.range.max), 'a number lever needs a "range" with min ≤ max')
+  .refine((lever) => lever.kind !== 'choice' || lever.options !== undefined, 'a choice lever needs "options"')
+  .meta({ description: 'a lever a strategist pulls: one name for a change the command line and the pages make alike' });
+
 export const scenarioObjectSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path of schema.json, for editors' }),
@@ -273,6 +313,7 @@ export const scenarioObjectSchema = z
       .meta({ description: 'how data sharpens ad targeting (M5, M6)' }),
     festivals: z.array(festivalSchema).default([]).meta({ description: 'yearly festivals (618, 11.11 …)' }),
     interventions: z.array(interventionSchema).default([]).meta({ description: 'levers pulled at dates' }),
+    levers: z.array(leverSchema).optional().meta({ description: 'named levers (--lever id=value): what each moves, its range and unit' }),
   })
   .meta({ title: 'tierwave scenario', description: 'A world and a what-if for the tierwave social-commerce simulation' });
 
@@ -281,6 +322,8 @@ export type ScenarioInput = z.input<typeof scenarioObjectSchema>;
 export type Tier = z.output<typeof tierSchema>;
 export type Festival = z.output<typeof festivalSchema>;
 export type Intervention = z.output<typeof interventionSchema>;
+export type Lever = z.output<typeof leverSchema>;
+export type LeverMove = z.output<typeof leverMoveSchema>;
 
 /** Paths (with `[]` for any index) that interventions may change: everything the daily kernel reads per day. */
 export const DYNAMIC_PATH_PREFIXES = ['tiers[].', 'channels.', 'payment.', 'reinforcement.', 'sharing.', 'targeting.', 'attentionNeedsActivity'] as const;

@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNS_HEADER } from '../../src/experiments/csv.ts';
+import { dateOfDay } from '../../src/engine/calendar.ts';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -121,5 +122,85 @@ describe('compare.html', () => {
     expect(await row.locator('td.where').textContent()).toBe('--set tiers[0].organicPerDay=3');
     expect(await row.locator('td.field').textContent()).toBe('tiers[0].organicPerDay');
     expect(await row.locator('td.message').textContent()).toBe('expected a number in [0, 1], got 3');
+  });
+
+  it('refuses a variant on another calendar with a visible notice naming both calendars, and runs nothing', async () => {
+    await page.goto(`${baseUrl}compare.html?${new URLSearchParams({ baseline: 'jd-tencent-2014', variant: 'teaching-village', agents: '300', replicates: '2', run: '1' })}`);
+    const error = page.getByTestId('error');
+    await expect.poll(() => error.textContent()).toContain(
+      'teaching-village starts 2015-09-01 and runs 120 days (to 2015-12-30); jd-tencent-2014 starts 2014-05-22 and runs 770 days (to 2016-06-30)',
+    );
+    expect(await error.isVisible()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await done()).toBe(0);
+    expect(await page.getByTestId('status').textContent()).toBe('');
+    expect(await page.getByTestId('tier-table').locator('tr[data-tier]').count()).toBe(0);
+  });
+
+  it('shows baseline and variant means and % change, and says when the chosen date is outside the runs', async () => {
+    const search = new URLSearchParams({ baseline: 'jd-tencent-2014', set: 'channels.ad.conversion=0.02', agents: '1000', days: '200', seed: '3', replicates: '2', date: '2015-11-11', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 }).toBe(' · finished');
+    const last = dateOfDay('2014-05-22', 200);
+    const notice = page.getByTestId('notice');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toBe(`2015-11-11 is outside the runs (2014-05-22 to ${last}): the table and the marker show ${last}, the last day.`);
+    const table = page.getByTestId('tier-table');
+    expect(await table.locator('th').allTextContents()).toEqual(['tier', 'jd-tencent-2014 mean', 'what-if mean', 'what-if − jd-tencent-2014', '90 % interval', 'change']);
+    const rows = await table.locator('tr[data-tier]').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+    expect(rows.map((r) => r[0])).toEqual(['tier 1', 'tier 2', 'tier 3', 'tier 4', 'all']);
+    const value = (text: string) => Number(text.replace(/[,+ %]/g, ''));
+    for (const [, base, variant, difference, , change] of rows) {
+      // Shown to 0.1: the difference is the variant's mean less the baseline's, the change that over the baseline.
+      expect(Math.abs(value(difference) - (value(variant) - value(base)))).toBeLessThanOrEqual(0.1 + 1e-9);
+      expect(Math.abs(value(change) - (100 * value(difference)) / value(base))).toBeLessThanOrEqual(0.05 + (100 * 0.05) / value(base));
+    }
+  });
+
+  it('resets the wanted interval when the metric changes, and names its unit', async () => {
+    await page.getByTestId('half-width').fill('20');
+    await expect.poll(() => page.getByTestId('replicates-needed').textContent()).toContain('±20');
+    expect(await page.getByTestId('half-width-unit').textContent()).toBe('customers');
+    await page.getByTestId('metric').selectOption('gmv');
+    await expect.poll(() => page.getByTestId('half-width').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('half-width-unit').textContent()).toBe('GMV');
+    expect(await page.getByTestId('replicates-needed').textContent()).not.toContain('±20');
+    expect(await page.getByTestId('more').isHidden()).toBe(true);
+  });
+
+  it('pulls a scenario lever from the what-if box: --lever rural-promoters=0 gives the no-rural-promoters numbers with the same seeds', async () => {
+    const search = new URLSearchParams({ baseline: 'jd-tencent-2014', variant: 'no-rural-promoters', set: '--lever rural-promoters=0', agents: '1000', days: '540', seed: '3', replicates: '2', tier: 'tier 4', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 90_000 }).toBe(' · finished');
+    const table = page.getByTestId('tier-table');
+    expect(await table.locator('th').allTextContents()).toEqual([
+      'tier', 'jd-tencent-2014 mean',
+      'no-rural-promoters mean', 'no-rural-promoters − jd-tencent-2014', '90 % interval', 'change',
+      'what-if mean', 'what-if − jd-tencent-2014', '90 % interval', 'change',
+    ]);
+    const rows = await table.locator('tr[data-tier]').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+    for (const row of rows) expect(row.slice(6, 10)).toEqual(row.slice(2, 6));
+    const tier4 = rows.find((row) => row[0] === 'tier 4')!;
+    expect(Number(tier4[3].replace(/,/g, ''))).toBeLessThan(0);
+    expect(await page.getByTestId('warnings').isHidden()).toBe(true);
+  });
+
+  it('exports the same self-contained report as the command line, a chart per variant and the manifest', async () => {
+    const html = (await downloaded('export-report')).toString('utf8');
+    expect(html.match(/(?:src|href)\s*=\s*["']?\s*[a-z]+:|<script|<link|url\(/gi)).toBeNull();
+    // Two difference charts (one per variant) and the path of "all".
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).toContain('In no-rural-promoters, tier 4 has');
+    expect(html).toMatch(/<pre id="manifest">[^<]*&quot;master_seed&quot;: 3,/);
+  });
+
+  it('says when a what-if sets a field that an intervention changes later', async () => {
+    const search = new URLSearchParams({ baseline: 'jd-tencent-2014', set: 'tiers[3].offlinePerDay=0', agents: '500', days: '300', replicates: '2', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    const warnings = page.getByTestId('warnings');
+    await expect.poll(() => warnings.textContent()).toContain(
+      '--set tiers[3].offlinePerDay=0 sets tiers[3].offlinePerDay only until 2015-03-01: the intervention "rural promoters start in tier 4" changes it from that date',
+    );
+    expect(await warnings.isVisible()).toBe(true);
   });
 });

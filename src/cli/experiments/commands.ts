@@ -12,6 +12,7 @@ import { mergeCommand } from './merge-command.ts';
 import { fitCommand, type FitOptionValues } from './fit-command.ts';
 import { resolveShard, shardOptions, type ShardOptionValues } from './shard-options.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
+import { parseAlignments } from '../../experiments/comparable.ts';
 
 /** Worker threads and most of this machine's memory. */
 export const nodeExperimentMachine: ExperimentMachine = { spawn: spawnNodeWorker, defaultWorkers, memoryLimitBytes };
@@ -21,7 +22,8 @@ const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
 const COMPARE_EXAMPLES = `
 Examples:
   tierwave compare scenarios/jd-tencent-2014.json scenarios/no-rural-promoters.json --replicates 20 --agents 50000
-  tierwave compare base.json a.json b.json --out runs/compare-ab   # keeps runs.csv, stats.csv, diff.csv; resumable`;
+  tierwave compare base.json a.json b.json --out runs/compare-ab   # keeps runs.csv, stats.csv, diff.csv; resumable
+  tierwave compare scenarios/jd-tencent-2014.json --lever rural-promoters=0   # the baseline with a lever pulled`;
 
 const FIT_EXAMPLES = `
 Examples:
@@ -54,6 +56,14 @@ function parseWaves(raw: string): number {
   return n;
 }
 
+function parseAlignOption(raw: string) {
+  try {
+    return parseAlignments(raw);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 /** The command as typed, for manifest.json: `tierwave experiment x.json --shard 1/2`. */
 function typedCommand(command: Command): string {
   let root = command;
@@ -65,6 +75,8 @@ function typedCommand(command: Command): string {
   return ['tierwave', ...words.map((w: string) => (/^[\w./:=@%+,[\]-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 
+const REPORT_OPTION = ['--report <file.html>', 'also write one self-contained HTML report: findings, tables, charts, the manifest and the command'] as const;
+
 function sharedOptions(command: Command, defaults: { out: string; replicates: string }): Command {
   return command
     .option('--replicates <n>', `runs per scenario, one seed each, shared across scenarios (default: ${defaults.replicates})`, parseReplicates)
@@ -72,6 +84,8 @@ function sharedOptions(command: Command, defaults: { out: string; replicates: st
     .option('--agents <n>', 'agents in every run (shorthand for --set population.agents=N)', parseCount)
     .option('--days <n>', 'days after day 0 in every run (shorthand for --set days=N)', parseCount)
     .option('--set <path=value>', 'override a field of every scenario, e.g. tiers[3].offlinePerDay=0.002 (repeatable)', collect)
+    .option('--lever <id=value>', "pull one of the scenarios' levers, e.g. rural-promoters=0 (repeatable): in every run, or in compare as a variant of the baseline", collect)
+    .option('--align <what>', 'compare worlds that differ in calendar (dates: only the dates inside every run) or tiers (tiers: only the tiers they share); comma-separated; refused otherwise', parseAlignOption)
     .option('--workers <n>', `worker threads; one run per thread at a time (default: ${defaultWorkers()})`, parseWorkers)
     .option('--out <dir>', defaults.out)
     .option('--quiet', 'no progress bar and no table on stdout');
@@ -84,9 +98,10 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       .command('compare')
       .description('replicate a baseline and variant scenarios with shared seeds; print per tier the difference in customers on 2015-11-11 with its 90 % interval')
       .argument('<baseline>', 'baseline scenario JSON file')
-      .argument('<variants...>', 'variant scenario JSON files'),
+      .argument('[variants...]', 'variant scenario JSON files (none: the variant is the baseline with the --lever settings)'),
     { out: 'keep runs.csv, stats.csv, diff.csv and manifest.json in this folder (resumable)', replicates: '10' },
   )
+    .option(...REPORT_OPTION)
     .addHelpText('after', COMPARE_EXAMPLES)
     .action(async function (this: Command, baseline: string, variants: string[], options: SharedOptionValues) {
       await compareCommand(baseline, variants, { replicates: 10, ...options }, io, machine, typedCommand(this));
@@ -101,6 +116,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     ),
     { out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])', replicates: "the file's" },
   )
+    .option(...REPORT_OPTION)
     .addHelpText('after', EXPERIMENT_EXAMPLES)
     .action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
       const shard = resolveShard(this, options, io);
@@ -119,6 +135,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     ),
     { out: 'output folder (default: runs/fit-<name>), one experiment folder per wave', replicates: "the file's" },
   )
+    .option(...REPORT_OPTION)
     .addHelpText('after', FIT_EXAMPLES)
     .action(async function (this: Command, file: string, options: Omit<FitOptionValues, 'shard'> & ShardOptionValues) {
       if (options.wave !== undefined && options.waves !== undefined) this.error('error: --wave k runs one wave; --waves n runs them all: give one of them', { exitCode: 2 });

@@ -14,12 +14,12 @@ import { InputError } from '../errors.ts';
 import type { CommandIo } from '../run-command.ts';
 import { csvLine } from '../../experiments/csv.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { commandLineOverrides, type SharedOptionValues } from './experiment-command.ts';
+import { commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { scoreRuns } from '../../experiments/fit.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
 import { planSha256, type Shard } from '../../experiments/plan.ts';
-import { EXPERIMENT_FILES, readFinishedRows, writeFileAtomic } from './experiment-folder.ts';
+import { EXPERIMENT_FILES, readFinishedRows, readManifest, writeFileAtomic } from './experiment-folder.ts';
 import type { Sweep, SweepParameter } from '../../experiments/schema.ts';
 
 export interface FitOptionValues extends SharedOptionValues {
@@ -96,11 +96,14 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
   const sweepSeed = sweep.seed ?? first.design.masterSeed;
   let parameters: readonly SweepParameter[] = sweep.parameters;
   const done: Wave[] = [];
+  const manifests: object[] = [];
   for (let wave = 1; wave <= waves; wave++) {
     // Each wave's hypercube has a seed of its own, so a wave does not repeat the last one's strata.
     const waveSweep: Sweep = { ...sweep, seed: (sweepSeed + wave - 1) >>> 0, parameters: [...parameters] };
     // Wave 1 is the file's own sweep (its seed is the one the file implies): the design loaded above.
-    const { design, sha256 } = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
+    const loaded = wave === 1 ? first : loadExperimentDesign(file, { ...commandLine, sweep: () => waveSweep });
+    const design = comparableDesign(loaded.design, options.align, wave === 1 ? io : undefined);
+    const { sha256 } = loaded;
     const dir = waveFolder(out, wave);
     // A finished wave is read, not resumed: its folder (perhaps merged from shards) stays as it is.
     const finished = options.shard && wave === only ? undefined : readFinishedRows(dir, planSha256(design));
@@ -122,7 +125,8 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     if (!rows) {
       const run = await runIntoFolder({ design, out: dir, experiment: { file, sha256 }, command, workers: options.workers, quiet: options.quiet, signal }, io, machine);
       [rows, ran] = [run.rows!, run.execution.ran];
-    }
+      manifests.push(run.manifest);
+    } else manifests.push(readManifest(dir) ?? {});
     const scored = scoreRuns(rows, design.targets);
     const plausible = scored.filter((s) => s.misses.every((m) => Math.abs(m.z) <= IMPLAUSIBLE));
     // Too few plausible points to span a box: the best tenth (at least two) leads the next wave.
@@ -142,6 +146,11 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
     csvLine(WAVE_COLUMNS) + done.map((w) => csvLine([w.wave, w.points, w.plausible, w.bestLoss, w.bestVariant, w.bestParameters, rangeText(w.parameters)])).join(''),
   );
   if (!options.quiet) io.stdout.write(wavesText(done, out));
+  if (options.report) {
+    const ranges = (w: Wave) => w.parameters.filter((p) => p.from !== undefined && p.to !== undefined).map((p) => ({ path: p.path, from: p.from!, to: p.to! }));
+    const { writeFitReport } = await import('./report-file.ts');
+    writeFitReport({ path: options.report, title: `tierwave fit ${first.design.name}`, command, manifest: { waves: manifests } }, done.map((w) => ({ ...w, ranges: ranges(w) })));
+  }
   return done;
 }
 

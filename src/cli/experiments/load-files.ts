@@ -8,6 +8,7 @@ import { resolveRelative } from '../../scenario/extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue } from '../../scenario/issues.ts';
 import { loadImportedNetwork, loadScenarioFile, scenarioSha256 } from '../../scenario/node.ts';
 import { EdgeListError, withEdgeListSize } from '../../scenario/edge-list.ts';
+import type { Override } from '../../scenario/overrides.ts';
 import { formatPath } from '../../scenario/path.ts';
 import { resolveDesign, type Design, type LoadScenario, type VariantInput } from '../../experiments/design.ts';
 import { experimentDesignInput, scenarioField, type CommandLineDesign } from '../../experiments/experiment-design.ts';
@@ -33,6 +34,7 @@ export const loadScenarioFromDisk: LoadScenario = (file, overrides) => {
   return {
     scenario: withEdgeListSize(loaded.scenario, network.edges),
     sha256: loaded.sha256,
+    warnings: loaded.warnings,
     network: { file: network.file, sha256: network.sha256, ties: { u, v, length, ...(tiers ? { tiers } : {}) } },
   };
 };
@@ -76,10 +78,17 @@ function labelOf(file: string, taken: Set<string>): string {
   return label;
 }
 
-/** `compare baseline.json variant.json…`: each file a variant, labelled by its file name. */
-export function compareDesign(baselineFile: string, variantFiles: readonly string[], commandLine: CommandLineDesign): Design {
+/**
+ * `compare baseline.json variant.json…`: each file a variant, labelled by its file name; levers
+ * (`--lever rural-promoters=0`) make one more variant, the baseline with them pulled, labelled by them.
+ */
+export function compareDesign(baselineFile: string, variantFiles: readonly string[], commandLine: CommandLineDesign, levers: readonly Override[] = []): Design {
   const taken = new Set<string>();
   const variants: VariantInput[] = [baselineFile, ...variantFiles].map((file) => ({ name: labelOf(file, taken), scenarioFile: file.replace(/\\/g, '/'), overrides: [] }));
+  if (levers.length > 0) {
+    const name = levers.map((l) => `${l.path}=${typeof l.value === 'string' ? l.value : JSON.stringify(l.value)}`).join('+');
+    variants.push({ name, scenarioFile: variants[0].scenarioFile, overrides: levers.map((override) => ({ override })) });
+  }
   return resolveDesign(
     {
       name: `compare-${variants.map((v) => v.name).join('-vs-')}`.slice(0, 120),

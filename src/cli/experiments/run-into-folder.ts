@@ -7,7 +7,7 @@ import type { CommandIo } from '../run-command.ts';
 import { readTool } from '../tool.ts';
 import type { Design } from '../../experiments/design.ts';
 import { executeDesign, type Execution, type ExperimentMachine } from './execute-design.ts';
-import { experimentManifest, manifestJson, shardText } from '../../experiments/manifest.ts';
+import { experimentManifest, manifestJson, shardText, type ExperimentManifest } from '../../experiments/manifest.ts';
 import { inShard, planRuns, planSha256, type Shard } from '../../experiments/plan.ts';
 import type { RunRow } from '../../experiments/report.ts';
 import { EXPERIMENT_FILES, ExperimentFolder, MemorySink, type RunSink } from './experiment-folder.ts';
@@ -34,6 +34,8 @@ export interface FolderRun {
   readonly execution: Execution;
   /** Every row of the folder when it holds the whole experiment (not a shard). */
   readonly rows?: RunRow[];
+  /** The manifest as written at the end (also without a folder, for a report). */
+  readonly manifest: ExperimentManifest;
 }
 
 export async function runIntoFolder(options: FolderRunOptions, io: CommandIo, machine: ExperimentMachine): Promise<FolderRun> {
@@ -44,22 +46,21 @@ export async function runIntoFolder(options: FolderRunOptions, io: CommandIo, ma
   const startedAt = new Date().toISOString();
   const planned = planRuns(design);
   const mine = planned.filter((run) => inShard(run, shard));
-  const manifest = (complete: boolean) =>
-    manifestJson(
-      experimentManifest({
-        tool: readTool(),
-        runtime: `node ${process.version}`,
-        command: options.command,
-        design,
-        planSha256: plan,
-        shard,
-        experiment: options.experiment,
-        runs: { planned: planned.length, inShard: mine.length, done: sink.finished.size },
-        startedAt,
-        finishedAt: complete ? new Date().toISOString() : undefined,
-        complete,
-      }),
-    );
+  const manifestOf = (complete: boolean) =>
+    experimentManifest({
+      tool: readTool(),
+      runtime: `node ${process.version}`,
+      command: options.command,
+      design,
+      planSha256: plan,
+      shard,
+      experiment: options.experiment,
+      runs: { planned: planned.length, inShard: mine.length, done: sink.finished.size },
+      startedAt,
+      finishedAt: complete ? new Date().toISOString() : undefined,
+      complete,
+    });
+  const manifest = (complete: boolean) => manifestJson(manifestOf(complete));
   folder?.write(EXPERIMENT_FILES.manifest, manifest(false));
   const watch = new InterruptWatch();
   const progress = createRunsProgress(io.stderr, options.quiet === true);
@@ -95,8 +96,9 @@ export async function runIntoFolder(options: FolderRunOptions, io: CommandIo, ma
         folder.write(EXPERIMENT_FILES.sensitivityChart, files.svg);
       }
     }
-    folder?.write(EXPERIMENT_FILES.manifest, manifest(mine.every((run) => sink.finished.has(run.id))));
-    return { execution, rows };
+    const finished = manifestOf(mine.every((run) => sink.finished.has(run.id)));
+    folder?.write(EXPERIMENT_FILES.manifest, manifestJson(finished));
+    return { execution, rows, manifest: finished };
   } catch (error) {
     progress.stop();
     if (folder && stop.signal.aborted) {

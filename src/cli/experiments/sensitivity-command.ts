@@ -5,7 +5,7 @@
 import { InputError } from '../errors.ts';
 import type { CommandIo } from '../run-command.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { commandLineOverrides, type ExperimentOptionValues } from './experiment-command.ts';
+import { commandLineOverrides, comparableDesign, type ExperimentOptionValues } from './experiment-command.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { loadExperimentDesign } from './load-files.ts';
 import { EXPERIMENT_FILES } from './experiment-folder.ts';
@@ -14,7 +14,9 @@ import type { SensitivityRow } from '../../experiments/sensitivity/analysis.ts';
 import { sensitivityText } from '../../experiments/sensitivity/table-text.ts';
 
 export async function sensitivityCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<SensitivityRow[] | undefined> {
-  const { design, sha256 } = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const loaded = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const design = comparableDesign(loaded.design, options.align, io);
+  const { sha256 } = loaded;
   const spec = design.sensitivity;
   if (!spec) throw new InputError(`${file}: sensitivity needs a sweep with method "morris" or "sobol" and the \`outputs\` it explains`);
   const shard = options.shard;

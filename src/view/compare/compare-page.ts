@@ -6,13 +6,16 @@ import { dayOfDate, dateOfDay } from '../../engine/calendar.ts';
 import type { DailyMetric } from '../../engine/metrics.ts';
 import { browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
-import { parseOverride } from '../../scenario/overrides.ts';
+import { parseLever, parseOverride, type Override } from '../../scenario/overrides.ts';
 import { RUNS_HEADER, runRowsCsv, tableCsv } from '../../experiments/csv.ts';
 import { resolveDesign, type Design, type LocatedOverride, type VariantInput } from '../../experiments/design.ts';
 import { experimentManifest, manifestJson } from '../../experiments/manifest.ts';
 import { planSha256 } from '../../experiments/plan.ts';
 import { DEFAULT_REPORT, tierLabels } from '../../experiments/report.ts';
-import { DIFF_COLUMNS, diffRows } from '../../experiments/stats.ts';
+import { DIFF_COLUMNS, diffRows, statsRows } from '../../experiments/stats.ts';
+import { comparisonBlocks, htmlReport } from '../../experiments/html-report.ts';
+import { checkComparison } from '../../experiments/comparable.ts';
+import { metricWords } from '../../experiments/findings.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 import { drawChart } from './charts.ts';
@@ -28,6 +31,19 @@ import { renderTierTable } from './tier-table.ts';
 const sessionKey = (c: Comparison) => JSON.stringify([c.baseline, c.variants, c.whatIf, c.agents, c.days, c.seed]);
 
 const COLOURS = [OKABE_ITO.black, OKABE_ITO.vermillion, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue];
+
+/** The command line can align differing worlds; the page compares only alike ones, and says how to make them so. */
+const PAGE_HINTS = {
+  calendar: 'pick variants on the baseline’s calendar (same start and length); the command line can compare them on their shared dates with tierwave compare --align dates',
+  size: 'give every run the same number of agents',
+  tiers: 'pick variants with the baseline’s tiers; the command line can compare the tiers they share with tierwave compare --align tiers',
+};
+
+/** A line of the what-if box: `path=value` (or `--set path=value`), or `--lever id=value` for one of the scenario's levers. */
+function whatIfOverride(line: string): Override {
+  const lever = /^--lever\s+(.*)$/.exec(line);
+  return lever ? parseLever(lever[1]) : parseOverride(line.replace(/^--set\s+/, ''));
+}
 
 interface Session {
   /** Everything that decides the runs except how many replicates: the same key continues a session. */
@@ -61,6 +77,10 @@ export class ComparePage {
     });
     controls.baseline.addEventListener('change', () => this.refreshTiers());
     for (const input of [controls.metric, controls.tier, controls.date, controls.halfWidth]) input.addEventListener('input', () => this.requestRender());
+    // A wanted interval is in the metric's unit: ±20 customers means nothing for GMV.
+    controls.metric.addEventListener('input', () => {
+      controls.halfWidth.value = '';
+    });
     document.querySelector('main')!.addEventListener('change', () => this.requestRender());
     for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) button.addEventListener('click', () => this.exportFile(button.dataset.export!));
     this.requestRender();
@@ -83,7 +103,7 @@ export class ComparePage {
 
   private designFor(c: Comparison): Design {
     const variants: VariantInput[] = [c.baseline, ...c.variants.filter((v) => v !== c.baseline)].map((id) => ({ name: id, scenarioFile: scenarioFile(id), overrides: [] }));
-    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: scenarioFile(c.baseline), overrides: c.whatIf.map((text) => ({ override: parseOverride(text) })) });
+    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: scenarioFile(c.baseline), overrides: c.whatIf.map((text) => ({ override: whatIfOverride(text) })) });
     const shared: LocatedOverride[] = [{ override: parseOverride(`population.agents=${c.agents}`) }];
     if (c.days !== null) shared.push({ override: parseOverride(`days=${c.days}`) });
     return resolveDesign({ name: 'compare-page', variants, shared, replicates: c.replicates, seed: c.seed ?? undefined, report: DEFAULT_REPORT }, loadBundledScenario);
@@ -102,6 +122,7 @@ export class ComparePage {
     this.session?.pool.dispose();
     this.session = undefined;
     this.errors.clear();
+    controls.warnings.hidden = true;
     let design: Design;
     try {
       design = this.designFor(comparison);
@@ -109,6 +130,16 @@ export class ComparePage {
       this.showError(error instanceof ScenarioError ? error : new Error(`cannot set up the comparison: ${(error as Error).message}`));
       return;
     }
+    const check = checkComparison(design, [], PAGE_HINTS);
+    if (check.refusal) {
+      this.errors.show('These scenarios cannot be compared', new Error(check.refusal));
+      controls.table.replaceChildren();
+      return;
+    }
+    // What-ifs on a field an intervention also changes: said here as on the command line.
+    const warnings = [...new Set(design.configurations.flatMap((conf) => conf.warnings.map((w) => w.message)))];
+    controls.warnings.replaceChildren(...warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    controls.warnings.hidden = warnings.length === 0;
     const results = new ComparisonResults(design);
     const slots = Math.max(1, Math.min(16, Number(controls.workers.value) || browserWorkers()));
     const pool = new ReplicatePool({
@@ -189,6 +220,13 @@ export class ComparePage {
     controls.bands.dataset.bandWidth = width(results.pointAt(0, c.tier, metric, at.day, false));
     controls.diff.dataset.replicates = String(n);
     controls.diff.dataset.bandWidth = names.length > 1 ? width(results.pointAt(1, c.tier, metric, at.day, true)) : '';
+    // A chosen date outside the runs is never replaced silently.
+    const { start } = design.configurations[0].scenario;
+    const last = dateOfDay(start, Math.min(...design.configurations.map((conf) => conf.scenario.days)));
+    const chosen = c.date && c.date !== at.date ? `${c.date} is outside the runs (${start} to ${last}): the table and the marker show ${at.date}, the last day.` : '';
+    controls.notice.hidden = chosen === '';
+    controls.notice.textContent = chosen;
+    controls.halfWidthUnit.textContent = metricWords(metric).noun;
     renderTierTable(controls.table, results, metric, at);
     this.renderNeeded(c, metric, at.day, n);
   }
@@ -230,7 +268,7 @@ export class ComparePage {
     else if (kind === 'diff:png') void downloadPng(controls.diff, `tierwave-${metric}-difference.png`).catch((error) => this.showError(error));
     else if (kind === 'runs:csv') download('runs.csv', new Blob([RUNS_HEADER + runRowsCsv(results.rows(metric))], { type: 'text/csv' }));
     else if (kind === 'diff:csv') download('diff.csv', new Blob([tableCsv(DIFF_COLUMNS, diffRows(results.rows(metric), design.baseline))], { type: 'text/csv' }));
-    else if (kind === 'manifest:json') {
+    else if (kind === 'manifest:json' || kind === 'report:html') {
       const planned = this.session.target * design.configurations.length;
       const manifest = experimentManifest({
         tool: { name: packageJson.name, version: packageJson.version },
@@ -243,7 +281,17 @@ export class ComparePage {
         finishedAt: this.session.pool.running ? undefined : new Date().toISOString(),
         complete: results.runCount === planned,
       });
-      download('manifest.json', new Blob([manifestJson(manifest)], { type: 'application/json' }));
+      if (kind === 'manifest:json') {
+        download('manifest.json', new Blob([manifestJson(manifest)], { type: 'application/json' }));
+        return;
+      }
+      // The command line's report, made from the runs this page finished.
+      const rows = results.rows(metric);
+      const at = this.readDay(design, c.date);
+      const warnings = [...new Set(design.configurations.flatMap((conf) => conf.warnings.map((w) => `Warning: ${w.message}`)))];
+      const blocks = comparisonBlocks({ diff: diffRows(rows, design.baseline), stats: statsRows(rows), metrics: [metric], dateOf: () => at.date, notes: warnings });
+      const title = `tierwave compare: ${design.variants.slice(1).join(', ')} against ${design.baseline}`;
+      download('report.html', new Blob([htmlReport({ title, command: location.href, manifest, blocks })], { type: 'text/html' }));
     }
   }
 }

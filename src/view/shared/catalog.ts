@@ -70,5 +70,5 @@ export const loadBundledScenario: LoadScenario = (file: string, overrides: reado
   const text = BUNDLED[file];
   if (text === undefined) throw new Error(`no bundled scenario ${file}`);
   const resolved = resolveScenario(text, file, (path) => BUNDLED[path] ?? BUNDLED[`/${path}`], overrides);
-  return { scenario: resolved.scenario, sha256: resolved.sha256 };
+  return { scenario: resolved.scenario, sha256: resolved.sha256, warnings: resolved.warnings };
 };
