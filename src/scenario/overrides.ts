@@ -4,7 +4,8 @@
 import { isWithin, type SourceMap } from './document.ts';
 import type { ScenarioLayer } from './extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue, type SourcePosition } from './issues.ts';
-import { formatPath, parsePath, setPath, type PathSegment } from './path.ts';
+import { formatPath, isPrototypeKey, parsePath, PROTOTYPE_KEY_MESSAGE, setPath, type PathSegment } from './path.ts';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.ts';
 
 /** One override: a field path and its new value; `text` is how it was typed, for messages. */
 export interface Override {
@@ -30,6 +31,24 @@ export function parseOverride(text: string): Override {
     throw new ScenarioError([issueAt({ file: '--set', line: 1, column: 1, where }, '', 'expected path=value, e.g. tiers[3].offlinePerDay=0.002')]);
   }
   return { path: text.slice(0, equals), value: parseOverrideValue(text.slice(equals + 1)), text };
+}
+
+/** The first key inside a value that would reach a prototype (call only on a value of bounded depth). */
+function prototypeKeyWithin(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (isPrototypeKey(key)) return key;
+    const inner = prototypeKeyWithin(item);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** What makes an override's value unusable before it is set anywhere, or undefined. */
+function valueProblem(value: unknown): string | undefined {
+  if (nestsDeeperThan(value, MAX_NESTING - 1)) return `the value nests more than ${MAX_NESTING - 1} levels deep; no field is nested so deep`;
+  const key = prototypeKeyWithin(value);
+  return key === undefined ? undefined : `the value has a field "${key}", which ${PROTOTYPE_KEY_MESSAGE}`;
 }
 
 /** Every path inside a value (the value itself included), for pointing nested errors at the --set. */
@@ -66,6 +85,8 @@ export function applyOverrides(layer: ScenarioLayer, overrides: readonly Overrid
       segments = parsePath(override.path);
       // Files are merged before overrides apply, so a late `extends` would be silently ignored.
       if (segments[0] === 'extends') throw new Error('extends cannot be overridden: the files are merged before --set applies');
+      const problem = valueProblem(override.value);
+      if (problem) throw new Error(problem);
       setPath(layer.value, segments, override.value);
     } catch (error) {
       issues.push(issueAt(atPath, override.path, (error as Error).message));
