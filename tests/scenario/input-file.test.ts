@@ -95,9 +95,9 @@ describe('readInputFile', () => {
     const scenario = { ...loadScenarioFile(SCENARIO).scenario, network: { kind: 'edge-list', edgeList: 'huge.csv' } } as never;
     const { error, ms } = refusal(() => loadImportedNetwork(join(dir, 'net.json'), scenario, importLimit(12 * 2 ** 30)));
     expect(error).toBeInstanceOf(EdgeListError);
-    // 12 bytes of memory per byte of file: with 12 GiB available, files up to 1 GiB (1024.0 MiB).
+    // 12 bytes of memory per byte of file: with 12 GiB available, files up to 1 GiB.
     expect(error.message).toBe(
-      `${file}: is 64.00 GiB, more than the 1024.0 MiB this reads; importing takes up to 12 bytes of memory per byte of the file and at most 12.00 GiB is available: import a smaller edge list, or run on a machine with more memory (the edge list named by network.edgeList in ${join(dir, 'net.json')})`,
+      `${file}: is 64.00 GiB, more than the 1.00 GiB this reads; importing takes up to 12 bytes of memory per byte of the file and at most 12.00 GiB is available: import a smaller edge list, or run on a machine with more memory (the edge list named by network.edgeList in ${join(dir, 'net.json')})`,
     );
     expect(ms).toBeLessThan(1000);
   });
