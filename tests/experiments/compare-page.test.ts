@@ -126,7 +126,9 @@ describe('compare.html', () => {
   it('refuses a __proto__ what-if from a link naming the override, with Object.prototype untouched', async () => {
     const search = new URLSearchParams({ baseline: 'teaching-village', set: '__proto__.polluted=1', agents: '300', replicates: '2', run: '1' });
     await page.goto(`${baseUrl}compare.html?${search}`);
-    await expect.poll(() => page.getByTestId('error').textContent()).toContain('--set __proto__.polluted=1 __proto__.polluted: invalid path: "__proto__" is not allowed as a field name');
+    const row = page.getByTestId('error').locator('tr.issue');
+    await expect.poll(() => row.locator('td.where').textContent()).toBe('--set __proto__.polluted=1');
+    expect(await row.locator('td.message').textContent()).toBe('invalid path: "__proto__" is not allowed as a field name (it would reach the object prototype)');
     expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
   });
 
