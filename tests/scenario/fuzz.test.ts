@@ -1,5 +1,5 @@
 // Seeded fuzzing of every door user text comes through: scenario files (with `extends`), experiment
-// files, edge lists, `--set` overrides and the pages' permalinks. Thousands of generated malformed
+// files, edge lists, `--set` overrides and the pages' permalinks. 5,800 generated malformed
 // inputs, each case of issue 13 among them: none may crash, print a stack, hang, or be refused
 // without a place (file:line:column and the field, or the --set it came from); and nothing may
 // reach Object.prototype.
@@ -188,8 +188,8 @@ describe('fuzzing the input doors (seeded)', () => {
         if (result.issues.length > 0) refused++;
       };
 
-      for (let k = 0; k < 2000; k++) {
-        let text = k % 10 === 0 ? FULL : SMALL;
+      for (let k = 0; k < 1600; k++) {
+        let text = k % 20 === 0 ? FULL : SMALL;
         for (let m = 1 + int(r, 3); m > 0; m--) text = mutate(r, text);
         check(`scenario ${k}`, () => resolveScenario(text, 'scenarios/case.json', read));
       }
@@ -220,7 +220,7 @@ describe('fuzzing the input doors (seeded)', () => {
         const comparison = readComparison(link.replace('scenario=x', 'baseline=x'), 'x');
         expect(comparison.seed === null || (Number.isInteger(comparison.seed) && comparison.seed <= 4294967295)).toBe(true);
       }
-      expect(cases).toBe(2000 + 600 + 1200 + 2400);
+      expect(cases).toBe(1600 + 600 + 1200 + 2400);
       // Most generated inputs are wrong somewhere; some must pass, or the generator is broken.
       expect(refused).toBeGreaterThan(cases / 2);
       expect(refused).toBeLessThan(cases);
