@@ -87,7 +87,21 @@ export async function main(argv: readonly string[], io: CommandIo, machine: RunM
 /** Worker threads, and most of this machine's memory. */
 export const nodeMachine: RunMachine = { run: runScenario, defaultWorkers, memoryLimitBytes };
 
-/** The process entry (bin/tierwave.mjs). Exits explicitly: an interrupted run may leave workers. */
+/**
+ * Resolves once everything written to `stream` so far has been handed to the system. On a pipe
+ * Node writes asynchronously, and exiting earlier cut stderr at 64–128 KiB when the reader lagged.
+ * An empty write's callback comes after every earlier write's; a closed reader (EPIPE) ends the wait.
+ */
+function flushed(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve());
+    stream.write('', () => resolve());
+  });
+}
+
+/** The process entry (bin/tierwave.mjs). Exits explicitly, once the output is out: an interrupted run may leave workers. */
 export async function cli(): Promise<never> {
-  process.exit(await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }, nodeMachine));
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }, nodeMachine);
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }

@@ -3,8 +3,7 @@
 // left to the scenario loader, which reports them like any other field.
 import { InvalidArgumentError } from 'commander';
 import { parseLever, parseOverride, type Override } from '../scenario/overrides.ts';
-
-const UINT32_MAX = 4294967295;
+import { seedProblem } from '../scenario/seed.ts';
 
 function wholeNumber(raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw.trim())) throw new InvalidArgumentError(`expected a whole number, got "${raw}"`);
@@ -13,8 +12,12 @@ function wholeNumber(raw: string, min: number, max: number): number {
   return value;
 }
 
-/** Seeds are unsigned 32-bit, like the scenario's `seed` field. */
-export const parseSeed = (raw: string): number => wholeNumber(raw, 0, UINT32_MAX);
+/** Seeds are unsigned 32-bit, like the scenario's `seed` field (the pages use the same rule). */
+export function parseSeed(raw: string): number {
+  const problem = seedProblem(raw);
+  if (problem) throw new InvalidArgumentError(problem);
+  return Number(raw.trim());
+}
 
 export const parseWorkers = (raw: string): number => wholeNumber(raw, 1, 256);
 

@@ -2,9 +2,10 @@
 // (`DIR.tmp-<pid>`) and renamed to DIR only when every file is there, so a crash, Ctrl-C or full
 // disk never leaves a DIR that looks finished. An existing DIR is replaced only after success, and
 // only if it is a tierwave run folder (or empty) — `--out src` must not wipe a source tree.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from './errors.ts';
+import { assertWritableFolder } from './output-folder.ts';
 
 /** Whether `dir` holds a finished tierwave run (its summary.json says so). */
 function isRunFolder(dir: string): boolean {
@@ -16,13 +17,29 @@ function isRunFolder(dir: string): boolean {
   }
 }
 
-/** Throws an InputError unless `out` is absent, an empty folder, or an earlier run's folder. */
+/** What every run writes; with --cascades also CASCADES_FILE. */
+export const RUN_FOLDER_FILES = ['daily.csv', 'summary.json', 'scenario.resolved.json'] as const;
+export const CASCADES_FILE = 'cascades.csv';
+/** Anything else in a run folder is someone's own and keeps the folder from being replaced. */
+const OWN_FILES: readonly string[] = [...RUN_FOLDER_FILES, CASCADES_FILE];
+
+/**
+ * Throws an InputError unless `out` can be written (output-folder.ts) and is absent, an empty
+ * folder, or an earlier run's folder holding only the files a run writes.
+ */
 export function assertReplaceable(out: string): void {
+  assertWritableFolder(out);
   const target = resolve(out);
   if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new InputError(`${out}: exists and is not a folder; choose another --out`);
-  if (readdirSync(target).length > 0 && !isRunFolder(target)) {
+  const entries = readdirSync(target);
+  if (entries.length === 0) return;
+  if (!isRunFolder(target)) {
     throw new InputError(`${out}: exists and is not a tierwave run folder (no summary.json from tierwave); choose another --out`);
+  }
+  const foreign = entries.filter((name) => !OWN_FILES.includes(name));
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 5).map((name) => JSON.stringify(name)).join(', ');
+    throw new InputError(`${out}: holds files a run does not write (${shown}${foreign.length > 5 ? ', …' : ''}); replacing the folder would delete them: move them or choose another --out`);
   }
 }
 

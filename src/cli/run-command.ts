@@ -4,7 +4,7 @@
 import { loadImportedNetwork, loadScenarioFile, type ImportedNetwork } from '../scenario/node.ts';
 import { EdgeListError, withEdgeListSize } from '../scenario/edge-list.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { assertFits } from '../engine/memory-estimate.ts';
+import { assertFits, importLimit } from '../engine/memory-estimate.ts';
 import type { RunScenario } from '../runtime/run.ts';
 import { dailyCsv } from './daily-csv.ts';
 import { cascadesCsv } from './cascades-csv.ts';
@@ -13,7 +13,7 @@ import { InterruptWatch } from './interrupt-watch.ts';
 import { runOverrides, type RunOptionValues } from './options.ts';
 import { createProgress, type ProgressStream } from './progress.ts';
 import { runReport } from './run-report.ts';
-import { PendingRunFolder, assertReplaceable } from './pending-run-folder.ts';
+import { CASCADES_FILE, PendingRunFolder, RUN_FOLDER_FILES, assertReplaceable } from './pending-run-folder.ts';
 import { runSummary, summaryJson } from './summary.ts';
 import { readTool } from './tool.ts';
 
@@ -30,7 +30,7 @@ export interface CommandIo {
   readonly stderr: ProgressStream;
 }
 
-export const OUTPUT_FILES = ['daily.csv', 'summary.json', 'scenario.resolved.json'] as const;
+export const OUTPUT_FILES = RUN_FOLDER_FILES;
 
 export async function runCommand(file: string, options: RunOptionValues, io: CommandIo, machine: RunMachine): Promise<void> {
   const started = performance.now();
@@ -38,7 +38,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   for (const warning of loaded.warnings) io.stderr.write(`tierwave: warning: ${warning.message}\n`);
   const seed = loaded.scenario.seed;
   // An imported network decides how many agents there are.
-  const network = readNetwork(file, loaded.scenario);
+  const network = readNetwork(file, loaded.scenario, machine.memoryLimitBytes());
   const edges = network?.edges;
   const scenario = edges ? withEdgeListSize(loaded.scenario, edges) : loaded.scenario;
   const workers = options.workers ?? machine.defaultWorkers();
@@ -54,7 +54,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   try {
     progress.start(scenario.days, scenario.population.agents);
     // Who told whom is streamed into the pending folder while the workers still hold the state.
-    const cascades = options.cascades ? (rows: Parameters<typeof cascadesCsv>[1]) => folder.open().writeChunks('cascades.csv', cascadesCsv(scenario, rows)) : undefined;
+    const cascades = options.cascades ? (rows: Parameters<typeof cascadesCsv>[1]) => folder.open().writeChunks(CASCADES_FILE, cascadesCsv(scenario, rows)) : undefined;
     const run = await watch.race(machine.run(scenario, { seed, workers, edgeList: edges, signal: watch.signal, onDay: (day) => progress.day(day), cascades }));
     progress.stop();
     const tool = readTool();
@@ -67,7 +67,7 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
     folder.write('scenario.resolved.json', loaded.json);
     watch.check();
     folder.commit();
-    if (!options.quiet) io.stdout.write(runReport(summary, out, options.cascades ? [...OUTPUT_FILES, 'cascades.csv'] : OUTPUT_FILES));
+    if (!options.quiet) io.stdout.write(runReport(summary, out, options.cascades ? [...OUTPUT_FILES, CASCADES_FILE] : OUTPUT_FILES));
   } finally {
     progress.stop();
     folder.discard();
@@ -75,9 +75,10 @@ export async function runCommand(file: string, options: RunOptionValues, io: Com
   }
 }
 
-function readNetwork(file: string, scenario: Scenario): ImportedNetwork | undefined {
+function readNetwork(file: string, scenario: Scenario, limitBytes: number): ImportedNetwork | undefined {
   try {
-    return loadImportedNetwork(file, scenario);
+    // Refused by its size, before reading, when the import itself would not fit.
+    return loadImportedNetwork(file, scenario, importLimit(limitBytes));
   } catch (error) {
     if (error instanceof EdgeListError) throw new InputError(error.message);
     throw error;

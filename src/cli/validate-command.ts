@@ -1,13 +1,13 @@
 // `tierwave validate`: every file is checked and every problem printed, so one pass fixes them all.
 import { ScenarioError } from '../scenario/issues.ts';
 import { loadScenarioFile } from '../scenario/node.ts';
-import { readFileSync } from 'node:fs';
+import { readInputFile } from '../scenario/node.ts';
 import type { CommandIo } from './run-command.ts';
 
 /** The generated JSON Schema sits beside the scenarios, so `validate scenarios/*.json` meets it. */
 function isJsonSchema(file: string): boolean {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const parsed: unknown = JSON.parse(readInputFile(file));
     return typeof parsed === 'object' && parsed !== null && String((parsed as { $schema?: unknown }).$schema ?? '').startsWith('https://json-schema.org/');
   } catch {
     return false;

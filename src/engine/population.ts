@@ -6,6 +6,9 @@ import { beta, logNormal } from './distributions.ts';
 import { arrays, allocateLocal, type Allocate } from './memory.ts';
 import { stream } from './random.ts';
 
+/** The largest basket a Uint32Array of fen holds (42,949,672.95 yuan); larger draws are clipped. */
+const MAX_BASKET_FEN = 2 ** 32 - 1;
+
 export const WECHAT = 1;
 export const QQ = 2;
 
@@ -123,7 +126,8 @@ export function drawTraitChunk(scenario: Scenario, seed: number, population: Pop
     activity[i] = beta(traits, t.activity.mean, t.activity.concentration);
     susceptibility[i] = logNormal(traits, t.susceptibility.median, t.susceptibility.sigma);
     sharing[i] = Math.min(1, logNormal(traits, t.sharing.median, t.sharing.sigma));
-    basketFen[i] = Math.max(1, Math.round(logNormal(traits, t.basketYuan.median, t.basketYuan.sigma) * 100));
+    // Clipped, not wrapped, at what a Uint32 of fen holds (the schema says so for basketYuan).
+    basketFen[i] = Math.min(MAX_BASKET_FEN, Math.max(1, Math.round(logNormal(traits, t.basketYuan.median, t.basketYuan.sigma) * 100)));
   }
 }
 

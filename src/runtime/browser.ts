@@ -28,3 +28,17 @@ export function canShareMemory(): boolean {
 export function browserWorkers(): number {
   return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 }
+
+/** Assumed when the browser does not say how much memory the device has (Firefox, Safari). */
+const UNKNOWN_DEVICE_GIB = 4;
+
+/**
+ * Bytes a world may take in this page: half the device memory the browser reports
+ * (`navigator.deviceMemory`, in GiB, which browsers round down and cap at 8), at most 4 GiB — what
+ * one tab can allocate in typed arrays before "Array buffer allocation failed". The same estimate
+ * as the command line's (engine/memory-estimate.ts) is checked against it before building.
+ */
+export function browserMemoryLimitBytes(): number {
+  const deviceGib = (navigator as Navigator & { deviceMemory?: number }).deviceMemory ?? UNKNOWN_DEVICE_GIB;
+  return Math.min(4, deviceGib / 2) * 2 ** 30;
+}

@@ -2,7 +2,8 @@
 // so later checks can point at the exact spot in the file the user has to edit.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { filePosition, issueAt, type ScenarioIssue, type SourcePosition } from './issues.ts';
-import { formatPath, type PathSegment } from './path.ts';
+import { formatPath, isPrototypeKey, PROTOTYPE_KEY_MESSAGE, type PathSegment } from './path.ts';
+import { firstTooDeep, MAX_NESTING } from './nesting.ts';
 
 /** Where a field was written: its value and, for object members, its key. */
 export interface FieldSource {
@@ -59,8 +60,15 @@ export function lineLocator(text: string, file: string): (offset: number) => Sou
  * comment next to a number is worth having). Only the first syntax error is reported: the parser's
  * recovery makes the later ones echoes of the first.
  */
-export function parseDocument(text: string, file: string): ScenarioDocument {
+export function parseDocument(input: string, file: string): ScenarioDocument {
+  // A byte-order mark is not part of the JSON (the Node door strips it too; this is for pasted text).
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const locate = lineLocator(text, file);
+  const deep = firstTooDeep(text);
+  if (deep) {
+    const issue = issueAt(locate(deep.offset), formatPath(deep.path), `nested more than ${MAX_NESTING} levels deep; no field is nested so deep`);
+    return { value: undefined, sources: new Map(), issues: [issue] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || root === undefined) {
@@ -81,6 +89,11 @@ export function parseDocument(text: string, file: string): ScenarioDocument {
       if (!keyNode || !valueNode) continue;
       const name = keyNode.value as string;
       const keyPosition = locate(keyNode.offset);
+      if (isPrototypeKey(name)) {
+        // Assigning it would replace the object's prototype (and `share` could come from there).
+        issues.push(issueAt(keyPosition, formatPath([...path, name]), `"${name}" ${PROTOTYPE_KEY_MESSAGE}`));
+        continue;
+      }
       const earlier = firstLine.get(name);
       if (earlier !== undefined) {
         // JSON.parse would silently keep the last one; a duplicate is almost always an edit slip.

@@ -1,13 +1,13 @@
 // Importing a network someone already has: a CSV of ties `source,target`, with optional
-// `source_tier,target_tier` (1 = tier 1 …). Ids may be any text; agents are numbered in order of
-// first appearance. Errors name the file and line. Browser-safe (csv-parse's sync parser).
-import { parse } from 'csv-parse/sync';
+// `source_tier,target_tier` (1 = tier 1 …). Ids may be any text (a field with a comma or a quote
+// is written in double quotes, "" for a quote); agents are numbered in order of first appearance.
+// A line whose first character (after spaces) is `#` is a comment; `#` inside a field is text.
+// Errors name the file and its real line. Read line by line into growing typed arrays, so a file
+// of ten million ties costs its ties and its distinct ids, not a JS array per row. Browser-safe.
 import type { ImportedTies, Scenario } from './types.ts';
 
 export interface EdgeList extends ImportedTies {
   readonly agents: number;
-  /** The file's id of each agent. */
-  readonly ids: string[];
 }
 
 export class EdgeListError extends Error {
@@ -17,52 +17,128 @@ export class EdgeListError extends Error {
   }
 }
 
-export function parseEdgeList(text: string, file: string, tierCount: number): EdgeList {
-  let rows: string[][];
-  try {
-    rows = parse(text, { skip_empty_lines: true, trim: true, comment: '#', relax_column_count: false });
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    throw new EdgeListError(`${file}:${e.lines ?? '?'}: invalid CSV: ${e.message}`);
+/** Longest id kept in a message, so a runaway field does not flood the terminal. */
+const SHOWN = 60;
+const show = (text: string) => JSON.stringify(text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text);
+
+/** The fields of one CSV line (RFC 4180 quoting within the line), trimmed; a string says what is wrong. */
+function splitFields(line: string): string[] | string {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (line[i] === '"') {
+      let field = '';
+      i++;
+      for (;;) {
+        const quote = line.indexOf('"', i);
+        if (quote < 0) return 'a quoted field is not closed on its line';
+        field += line.slice(i, quote);
+        if (line[quote + 1] === '"') {
+          field += '"';
+          i = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
+      }
+      while (line[i] === ' ' || line[i] === '\t') i++;
+      if (i < line.length && line[i] !== ',') return 'text after a closing quote';
+      fields.push(field);
+    } else {
+      const comma = line.indexOf(',', i);
+      const end = comma < 0 ? line.length : comma;
+      const field = line.slice(i, end).trim();
+      if (field.includes('"')) return 'a quote inside an unquoted field (quote the whole field, "" for a quote)';
+      fields.push(field);
+      i = end;
+    }
+    if (i >= line.length) return fields;
+    i++; // the comma
   }
-  if (rows.length === 0) throw new EdgeListError(`${file}:1: empty edge list: expected a header "source,target"`);
-  const header = rows[0].map((h) => h.toLowerCase());
-  const col = (name: string) => header.indexOf(name);
-  const [s, t, st, tt] = [col('source'), col('target'), col('source_tier'), col('target_tier')];
-  if (s < 0 || t < 0) throw new EdgeListError(`${file}:1: expected a header with "source" and "target" columns, got "${rows[0].join(',')}"`);
-  const withTiers = st >= 0 && tt >= 0;
+}
+
+/** A Uint32Array that doubles as it fills. */
+class GrowingU32 {
+  array = new Uint32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.array.length) {
+      const next = new Uint32Array(this.array.length * 2);
+      next.set(this.array);
+      this.array = next;
+    }
+    this.array[this.length++] = x;
+  }
+  trimmed(): Uint32Array {
+    return this.array.slice(0, this.length);
+  }
+}
+
+export function parseEdgeList(text: string, file: string, tierCount: number): EdgeList {
+  let header: string[] | undefined;
+  let headerLine = 0;
+  let s = -1;
+  let t = -1;
+  let st = -1;
+  let tt = -1;
   const index = new Map<string, number>();
-  const ids: string[] = [];
-  const tierOf: number[] = [];
-  const u: number[] = [];
-  const v: number[] = [];
-  const agentOf = (id: string, tier: number | undefined, line: number, column: string): number => {
+  const u = new GrowingU32();
+  const v = new GrowingU32();
+  const tierOf = new GrowingU32();
+  const fail = (line: number, message: string, column?: string): never => {
+    throw new EdgeListError(`${file}:${line}${column ? ` ${column}` : ''}: ${message}`);
+  };
+  const agentOf = (id: string, tier: number, line: number, column: string): number => {
     let a = index.get(id);
     if (a === undefined) {
-      a = ids.length;
+      a = index.size;
       index.set(id, a);
-      ids.push(id);
-      tierOf.push(tier ?? 0);
-    } else if (tier !== undefined && tierOf[a] !== tier) {
-      throw new EdgeListError(`${file}:${line} ${column}: agent "${id}" was in tier ${tierOf[a] + 1} earlier, got ${tier + 1}`);
+      tierOf.push(tier);
+    } else if (st >= 0 && tierOf.array[a] !== tier) {
+      fail(line, `agent ${show(id)} was in tier ${tierOf.array[a] + 1} earlier, got ${tier + 1}`, column);
     }
     return a;
   };
-  const tierAt = (row: string[], c: number, line: number, column: string): number | undefined => {
-    if (!withTiers) return undefined;
+  const tierAt = (row: string[], c: number, line: number, column: string): number => {
+    if (c < 0) return 0;
     const x = Number(row[c]);
-    if (!Number.isInteger(x) || x < 1 || x > tierCount) throw new EdgeListError(`${file}:${line} ${column}: expected a tier number from 1 to ${tierCount}, got "${row[c]}"`);
+    if (row[c] === '' || !Number.isInteger(x) || x < 1 || x > tierCount) fail(line, `expected a tier number from 1 to ${tierCount}, got ${show(row[c])}`, column);
     return x - 1;
   };
-  for (let r = 1; r < rows.length; r++) {
-    const line = r + 1;
-    const row = rows[r];
-    if (row[s] === '' || row[t] === '') throw new EdgeListError(`${file}:${line}: expected a source and a target id, got "${row.join(',')}"`);
-    if (row[s] === row[t]) throw new EdgeListError(`${file}:${line}: a tie from "${row[s]}" to itself`);
-    u.push(agentOf(row[s], tierAt(row, st, line, 'source_tier'), line, 'source_tier'));
-    v.push(agentOf(row[t], tierAt(row, tt, line, 'target_tier'), line, 'target_tier'));
+  let line = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    let row = text.slice(start, end);
+    start = end + 1;
+    line++;
+    if (row.endsWith('\r')) row = row.slice(0, -1);
+    const trimmed = row.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const fields = splitFields(row);
+    if (typeof fields === 'string') fail(line, fields);
+    const cells = fields as string[];
+    if (!header) {
+      header = cells.map((h) => h.toLowerCase());
+      headerLine = line;
+      const col = (name: string) => header!.indexOf(name);
+      [s, t, st, tt] = [col('source'), col('target'), col('source_tier'), col('target_tier')];
+      if (s < 0 || t < 0) fail(line, `expected a header with "source" and "target" columns, got ${show(row)}`);
+      if ((st < 0) !== (tt < 0)) fail(line, `a header with ${st < 0 ? 'target_tier' : 'source_tier'} needs ${st < 0 ? 'source_tier' : 'target_tier'} too: give both tier columns or neither`);
+      continue;
+    }
+    if (cells.length !== header.length) fail(line, `expected ${header.length} fields like the header on line ${headerLine}, got ${cells.length}`);
+    if (cells[s] === '' || cells[t] === '') fail(line, `expected a source and a target id, got ${show(row)}`);
+    if (cells[s] === cells[t]) fail(line, `a tie from ${show(cells[s])} to itself`);
+    if (u.length >= 0xffffffff) fail(line, 'more than 4,294,967,295 ties');
+    u.push(agentOf(cells[s], tierAt(cells, st, line, 'source_tier'), line, 'source_tier'));
+    v.push(agentOf(cells[t], tierAt(cells, tt, line, 'target_tier'), line, 'target_tier'));
   }
-  return { agents: ids.length, u: Uint32Array.from(u), v: Uint32Array.from(v), length: u.length, tiers: withTiers ? Uint8Array.from(tierOf) : undefined, ids };
+  if (!header) fail(Math.max(1, line), 'empty edge list: expected a header "source,target" and one tie per line');
+  if (u.length === 0) fail(line, `no ties after the header on line ${headerLine}: expected one tie per line, e.g. "a,b"`);
+  const tiers = st >= 0 ? Uint8Array.from(tierOf.array.subarray(0, tierOf.length)) : undefined;
+  return { agents: index.size, u: u.trimmed(), v: v.trimmed(), length: u.length, tiers };
 }
 
 /** The scenario as it runs on an imported network: as many agents as the file has. */

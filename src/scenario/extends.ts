@@ -4,6 +4,7 @@
 import { isWithin, parseDocument, sourceAt, type SourceMap } from './document.ts';
 import { issueAt, showValue, type ScenarioIssue } from './issues.ts';
 import { formatPath, type PathSegment } from './path.ts';
+import { InputFileError } from './input-text.ts';
 
 /** A merged scenario value (before validation) and where each of its fields was written. */
 export interface ScenarioLayer {
@@ -11,7 +12,7 @@ export interface ScenarioLayer {
   sources: SourceMap;
 }
 
-/** Reads a file by path; undefined when it does not exist or cannot be read. */
+/** Reads a file by path; undefined (or an Error thrown, whose message says why) when it cannot be read. */
 export type ReadFile = (path: string) => string | undefined;
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -74,9 +75,15 @@ export function loadLayer(text: string, file: string, readFile: ReadFile, issues
     issues.push(issueAt(keyAt, 'extends', `"${extended}" extends in a cycle: ${cycle}`));
     return undefined;
   }
-  const baseText = readFile(baseFile);
+  let baseText: string | undefined;
+  let why = '';
+  try {
+    baseText = readFile(baseFile);
+  } catch (error) {
+    why = `: ${error instanceof InputFileError ? error.reason : (error as Error).message}`;
+  }
   if (baseText === undefined) {
-    issues.push(issueAt(keyAt, 'extends', `cannot read the extended file "${extended}" (looked for ${baseFile})`));
+    issues.push(issueAt(keyAt, 'extends', `cannot read the extended file "${extended}" (looked for ${baseFile})${why}`));
     return undefined;
   }
   const base = loadLayer(baseText, baseFile, readFile, issues, visited);

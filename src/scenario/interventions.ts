@@ -19,8 +19,20 @@ export function canChangeDuringRun(path: string | readonly PathSegment[]): boole
   return dynamic && !SETUP_ONLY_FIELDS.some((field) => isWithin(generic, field));
 }
 
-/** The date `days` days after an ISO date, as an ISO date (UTC, so no daylight-saving surprises). */
+/** The last date a run may reach: dates are written YYYY-MM-DD, so a fifth year digit does not fit. */
+export const LAST_DATE = '9999-12-31';
+
+/** Days from an ISO date to LAST_DATE. */
+export function daysToLastDate(isoDate: string): number {
+  return Math.round((Date.parse(`${LAST_DATE}T00:00:00Z`) - Date.parse(`${isoDate}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The date `days` days after an ISO date, as an ISO date (UTC, so no daylight-saving surprises);
+ * LAST_DATE at most, since later dates cannot be written YYYY-MM-DD.
+ */
 export function addDays(isoDate: string, days: number): string {
+  if (days >= daysToLastDate(isoDate)) return LAST_DATE;
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

@@ -30,8 +30,17 @@ export function formatIssue(issue: ScenarioIssue): string {
   return issue.path === '' ? `${issue.where}: ${issue.message}` : `${issue.where} ${issue.path}: ${issue.message}`;
 }
 
+/** Longest field path and message shown: a 10 MB key is named by its start, not echoed whole. */
+const SHOWN_PATH = 500;
+const SHOWN_MESSAGE = 2000;
+
+/** `text` shortened to at most `max` characters, saying how much was left out. */
+export function capText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
 export function issueAt(position: SourcePosition, path: string, message: string): ScenarioIssue {
-  return { file: position.file, line: position.line, column: position.column, where: position.where, path, message };
+  return { file: position.file, line: position.line, column: position.column, where: capText(position.where, SHOWN_MESSAGE), path: capText(path, SHOWN_PATH), message: capText(message, SHOWN_MESSAGE) };
 }
 
 export function filePosition(file: string, line: number, column: number): SourcePosition {
@@ -55,9 +64,13 @@ export class ScenarioError extends Error {
  */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON has no Infinity: 1e309 parses to it, and JSON.stringify would call it null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number out of range (beyond ±1.8e308)';
+  if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 56))}... (${value.length} characters)`;
+  if (Array.isArray(value) && value.length > 60) return `a list of ${value.length} items`;
   const json = JSON.stringify(value);
   if (json.length <= 60) return json;
   if (Array.isArray(value)) return `a list of ${value.length} items`;
-  if (typeof value === 'object' && value !== null) return `an object with fields ${Object.keys(value).join(', ')}`;
+  if (typeof value === 'object' && value !== null) return `an object with fields ${capText(Object.keys(value).join(', '), 200)}`;
   return `${json.slice(0, 57)}...`;
 }

@@ -5,7 +5,8 @@ import { isWithin, type SourceMap } from './document.ts';
 import type { ScenarioLayer } from './extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue, type SourcePosition } from './issues.ts';
 import { interventionIndex, leverChanges } from './levers.ts';
-import { formatPath, parsePath, setPath, type PathSegment } from './path.ts';
+import { formatPath, isPrototypeKey, parsePath, PROTOTYPE_KEY_MESSAGE, setPath, type PathSegment } from './path.ts';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.ts';
 
 /**
  * One override: a field path and its new value; `text` is how it was typed, for messages. With
@@ -59,6 +60,24 @@ function byIndex(root: unknown, segments: PathSegment[]): PathSegment[] {
   return ['interventions', interventionIndex(root, segments[1]), ...segments.slice(2)];
 }
 
+/** The first key inside a value that would reach a prototype (call only on a value of bounded depth). */
+function prototypeKeyWithin(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (isPrototypeKey(key)) return key;
+    const inner = prototypeKeyWithin(item);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+/** What makes an override's value unusable before it is set anywhere, or undefined. */
+function valueProblem(value: unknown): string | undefined {
+  if (nestsDeeperThan(value, MAX_NESTING - 1)) return `the value nests more than ${MAX_NESTING - 1} levels deep; no field is nested so deep`;
+  const key = prototypeKeyWithin(value);
+  return key === undefined ? undefined : `the value has a field "${key}", which ${PROTOTYPE_KEY_MESSAGE}`;
+}
+
 /** Every path inside a value (the value itself included), for pointing nested errors at the --set. */
 function pathsWithin(value: unknown, path: PathSegment[], out: PathSegment[][] = []): PathSegment[][] {
   out.push(path);
@@ -91,6 +110,8 @@ export function applyOverrides(layer: ScenarioLayer, overrides: readonly Overrid
     const atValue: SourcePosition = { ...atPath, column: Math.max(1, text.indexOf('=') + 2) };
     let changes: { segments: PathSegment[]; value: unknown }[];
     try {
+      const problem = valueProblem(override.value);
+      if (problem) throw new Error(problem);
       if (override.lever) changes = leverChanges(layer.value, override.path, override.value);
       else {
         const segments = byIndex(layer.value, parsePath(override.path));

@@ -7,6 +7,21 @@ export type PathSegment = string | number;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
+ * Names that reach an object's prototype when used as keys (`x.__proto__.polluted = 1` changes
+ * every object). No field is called so, so they are refused in paths and in files alike.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isPrototypeKey(key: PropertyKey): boolean {
+  return typeof key === 'string' && PROTOTYPE_KEYS.has(key);
+}
+
+export const PROTOTYPE_KEY_MESSAGE = 'is not allowed as a field name (it would reach the object prototype)';
+
+/** Most steps a path may take: the nesting bound of every input (nesting.ts). */
+const MAX_SEGMENTS = 32;
+
+/**
  * Splits `tiers[3].offlinePerDay` into `['tiers', 3, 'offlinePerDay']`. Keys that are not plain
  * identifiers (a `notes` key is itself a path) are written as JSON strings in brackets:
  * `notes["tiers[3].offlinePerDay"]`. Throws an Error saying where the path stops making sense.
@@ -39,6 +54,9 @@ export function parsePath(path: string): PathSegment[] {
     }
   }
   if (segments.length === 0) fail('expected a field name');
+  if (segments.length > MAX_SEGMENTS) throw new Error(`invalid path: more than ${MAX_SEGMENTS} steps; no field is nested so deep`);
+  const forbidden = segments.find(isPrototypeKey);
+  if (forbidden !== undefined) throw new Error(`invalid path: "${String(forbidden)}" ${PROTOTYPE_KEY_MESSAGE}`);
   return segments;
 }
 
@@ -71,6 +89,8 @@ export function getPath(root: unknown, path: string | readonly PathSegment[]): u
   for (const segment of toSegments(path)) {
     if (node === null || typeof node !== 'object') return undefined;
     if (typeof segment === 'number' && !Array.isArray(node)) return undefined;
+    // Own fields only: `constructor` or `toString` are not fields of a scenario.
+    if (!Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<PropertyKey, unknown>)[segment];
   }
   return node;
@@ -86,6 +106,7 @@ export function setPath(root: object, path: string | readonly PathSegment[], val
   let node = root as Record<PropertyKey, unknown>;
   segments.forEach((segment, i) => {
     const here = formatPath(segments.slice(0, i)) || 'the scenario';
+    if (isPrototypeKey(segment)) throw new Error(`"${String(segment)}" ${PROTOTYPE_KEY_MESSAGE}`);
     if (typeof segment === 'number') {
       if (!Array.isArray(node)) throw new Error(`${here} is not a list, so it has no item [${segment}]`);
       if (segment >= node.length) throw new Error(`${here} has ${node.length} items, so it has no item [${segment}]`);
@@ -96,7 +117,7 @@ export function setPath(root: object, path: string | readonly PathSegment[], val
       node[segment] = value;
       return;
     }
-    const next = node[segment];
+    const next = Object.hasOwn(node, segment) ? node[segment] : undefined;
     if (next === undefined) node[segment] = typeof segments[i + 1] === 'number' ? [] : {};
     else if (next === null || typeof next !== 'object') {
       throw new Error(`${formatPath(segments.slice(0, i + 1))} is ${JSON.stringify(next)}, not an object`);

@@ -2,7 +2,7 @@
 // sum to 1, a mixing matrix sized by the tiers, real festival days, usable interventions.
 import { sourceAt, type SourceMap } from './document.ts';
 import { isPlainObject } from './extends.ts';
-import { interventionIssues } from './interventions.ts';
+import { daysToLastDate, interventionIssues, LAST_DATE } from './interventions.ts';
 import { issueAt, type ScenarioIssue } from './issues.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { Scenario } from './schema.ts';
@@ -59,6 +59,14 @@ function checkFestivals(scenario: Partial<Scenario>, report: Report): void {
   });
 }
 
+/** A run must end by 9999-12-31: every date it writes is YYYY-MM-DD. */
+function checkCalendar(scenario: Partial<Scenario>, report: Report): void {
+  const { start, days } = scenario;
+  if (start === undefined || days === undefined) return;
+  const room = daysToLastDate(start);
+  if (days > room) report(['days'], `a run of ${days} days from ${start} would end after ${LAST_DATE}, the last date that can be written; expected at most ${room}`);
+}
+
 /**
  * Cross-field problems of a merged scenario value. Each rule reads only fields that pass the
  * schema on their own (tier shares: those written as numbers), so it adds to the schema's errors
@@ -71,6 +79,7 @@ export function crossFieldIssues(input: unknown, sources: SourceMap): ScenarioIs
   checkTierShares(input, report);
   checkNetwork(scenario, input, report);
   checkFestivals(scenario, report);
+  checkCalendar(scenario, report);
   issues.push(...interventionIssues(scenario, input, sources));
   return issues;
 }

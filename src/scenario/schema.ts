@@ -2,6 +2,7 @@
 // field reference are generated from this file (`npm run schema`), so they cannot drift.
 import { z } from 'zod';
 import type { Channel } from './channels.ts';
+import { MAX_SEED } from './seed.ts';
 
 const probability = (description: string) => z.number().min(0).max(1).meta({ description, unit: 'probability' });
 const perDay = (description: string) =>
@@ -12,12 +13,14 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real calendar date');
 
+/** The largest spend per purchase an agent can have: 2³²−1 fen, what the engine stores exactly. */
+export const MAX_BASKET_YUAN = (2 ** 32 - 1) / 100;
 
 /** A log-normal trait: median and the sigma of its logarithm (heavy-tailed for sigma ≳ 1). */
-const logNormal = (description: string, unit: string, median: number, sigma: number) =>
+const logNormal = (description: string, unit: string, median: number, sigma: number, maxMedian?: number) =>
   z
     .strictObject({
-      median: z.number().min(0).default(median).meta({ description: 'median value', unit }),
+      median: (maxMedian === undefined ? z.number().min(0) : z.number().min(0).max(maxMedian)).default(median).meta({ description: 'median value', unit }),
       sigma: z.number().min(0).max(5).default(sigma).meta({ description: 'standard deviation of ln(value)', unit: 'ln units' }),
     })
     .meta({ description });
@@ -55,7 +58,7 @@ export const tierSchema = z
       median: 0.05,
       sigma: 1,
     }),
-    basketYuan: logNormal('spend per purchase', 'yuan', 150, 0.6).default({ median: 150, sigma: 0.6 }),
+    basketYuan: logNormal(`spend per purchase; each agent's is kept exactly in fen, up to ${MAX_BASKET_YUAN} yuan (larger draws are clipped there)`, 'yuan', 150, 0.6, 1_000_000).default({ median: 150, sigma: 0.6 }),
     logisticsReach: z.number().min(0).max(1).default(1).meta({ description: 'multiplier on conversion: how well delivery reaches this tier (1 = everywhere)', unit: 'multiplier' }),
     meanFriends: nonNegative('mean number of friend ties of an agent in this tier (generated networks)', 'ties').default(20),
     shareMix: z
@@ -245,7 +248,7 @@ export const scenarioObjectSchema = z
     }),
     start: isoDate.default('2014-05-22').meta({ description: 'calendar date of day 0 (F1: the channels went live in May 2014)' }),
     days: z.int().min(1).max(20000).default(760).meta({ description: 'days simulated after day 0', unit: 'days' }),
-    seed: z.int().min(0).max(4294967295).default(1).meta({ description: 'default random seed (the CLI --seed overrides it)' }),
+    seed: z.int().min(0).max(MAX_SEED).default(1).meta({ description: 'default random seed (the CLI --seed overrides it)' }),
     population: z
       .strictObject({
         agents: z.int().min(1).max(500_000_000).default(100_000).meta({ description: 'number of simulated agents', unit: 'agents' }),

@@ -1,6 +1,6 @@
 // Runs the zod schema and turns each zod issue into a line that names the file position, the field
 // and what was expected versus found, in words derived from the schema itself.
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { sourceAt, type SourceMap } from './document.ts';
 import { describeExpected, fieldAt, listWords, objectKeys, type Schema } from './fields.ts';
@@ -13,24 +13,66 @@ import { scenarioObjectSchema, type Scenario } from './schema.ts';
 const NO_CUSTOM_MESSAGE = '\u0000';
 
 /**
- * The field name `key` was probably meant to be: the nearest one not already used in the object,
- * so `sharee` next to an existing `share` suggests `sharing`. Undefined when the name has nothing
- * in common with any field, where a guess would mislead.
+ * Whether `key` is close enough to `field` to be a slip for it: the same letters in another case,
+ * at most 2 edits or a third of the key's length, or one a start of the other (`adReach` for
+ * `adReachPerDay`, at least 4 letters). Anything further is a different word, and naming a field
+ * for it would mislead (`comment` is not a slip for `payment`).
  */
-export function nearestField(key: string, fields: readonly string[], used: readonly string[] = []): string | undefined {
-  const unused = fields.filter((field) => !used.includes(field));
-  const candidates = unused.length > 0 ? unused : [...fields];
-  if (candidates.length === 0) return undefined;
-  const sameLetters = candidates.find((field) => field.toLowerCase() === key.toLowerCase());
-  const nearest = sameLetters ?? closest(key, candidates);
-  return sameLetters || distance(key, nearest) < key.length ? nearest : undefined;
+export function isCloseTo(key: string, field: string): boolean {
+  // Only ever a field name's length of the key is lowercased or compared: a 10 MB key stays cheap.
+  const [shorter, longer] = key.length <= field.length ? [key, field] : [field, key];
+  if (shorter.length >= 4 && longer.slice(0, shorter.length).toLowerCase() === shorter.toLowerCase()) return true;
+  const allowed = Math.max(2, Math.floor(key.length / 3));
+  if (Math.abs(key.length - field.length) > allowed) return false;
+  return key.toLowerCase() === field.toLowerCase() || distance(key.toLowerCase(), field.toLowerCase()) <= allowed;
 }
 
-/** "unknown field, did you mean …?", or the list of fields when there is no good guess. */
-export function unknownFieldMessage(key: string, fields: readonly string[] | undefined, used: readonly string[] = []): string {
+/** The closest of `fields` that is close to `key` (isCloseTo), or undefined. */
+function closestOf(key: string, fields: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const field of fields) {
+    if (!isCloseTo(key, field)) continue;
+    const d = field.toLowerCase() === key.toLowerCase() ? -1 : distance(key, field);
+    if (d < bestDistance) [best, bestDistance] = [field, d];
+  }
+  return best;
+}
+
+export interface FieldGuess {
+  readonly field: string;
+  /** The guess is already written next to the typo (so the typo is a second copy of it). */
+  readonly used: boolean;
+}
+
+/**
+ * The field name `key` was probably meant to be: the closest unused field if one is close, else a
+ * close field already written beside it. Undefined when nothing is close.
+ */
+export function guessField(key: string, fields: readonly string[], used: readonly string[] = []): FieldGuess | undefined {
+  const unused = closestOf(key, fields.filter((field) => !used.includes(field)));
+  if (unused !== undefined) return { field: unused, used: false };
+  const taken = closestOf(key, fields.filter((field) => used.includes(field)));
+  return taken === undefined ? undefined : { field: taken, used: true };
+}
+
+/** The name of the closest field when it is close (see guessField), whether used or not. */
+export function nearestField(key: string, fields: readonly string[], used: readonly string[] = []): string | undefined {
+  return guessField(key, fields, used)?.field;
+}
+
+/**
+ * "unknown field, did you mean …?" (with where that field is already set, when it is), or the
+ * list of fields when nothing is close. `lineOf` gives the line of a field already written.
+ */
+export function unknownFieldMessage(key: string, fields: readonly string[] | undefined, used: readonly string[] = [], lineOf?: (field: string) => number | undefined): string {
   if (!fields || fields.length === 0) return 'unknown field';
-  const nearest = nearestField(key, fields, used);
-  if (nearest) return `unknown field, did you mean "${nearest}"?`;
+  const guess = guessField(key, fields, used);
+  if (guess && !guess.used) return `unknown field, did you mean "${guess.field}"?`;
+  if (guess) {
+    const line = lineOf?.(guess.field);
+    return `unknown field, did you mean "${guess.field}"? it is already set${line !== undefined ? ` on line ${line}` : ''}`;
+  }
   return `unknown field, expected one of ${listWords(fields.map((field) => `"${field}"`))}`;
 }
 
@@ -72,7 +114,8 @@ export function schemaIssues(schema: Schema, input: unknown, sources: SourceMap,
         // A field written next to the typo in the same file was not what the typo meant; one
         // from an extended file or the scenario (when the typo is in a --set) may well be.
         const used = present.filter((name) => sources.get(formatPath([...issue.path, name]))?.key?.file === at.file);
-        add(path, issueAt(at, formatPath(path), unknownFieldMessage(key, fields, used)));
+        const lineOf = (name: string) => sources.get(formatPath([...issue.path, name]))?.key?.line;
+        add(path, issueAt(at, formatPath(path), unknownFieldMessage(key, fields, used, lineOf)));
       }
       continue;
     }

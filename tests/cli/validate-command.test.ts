@@ -30,6 +30,6 @@ describe('tierwave validate', () => {
   it('names a file that cannot be read, and exits 1', async () => {
     const result = await tierwave('validate', 'scenarios/no-such-scenario.json');
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('scenarios/no-such-scenario.json: cannot read the scenario file\n');
+    expect(result.stderr).toBe('scenarios/no-such-scenario.json: cannot read the scenario file: no such file\n');
   });
 });

@@ -25,20 +25,20 @@ describe('merge', () => {
       runExperiment(EXPERIMENT, { out: otherSeed, shard: { index: 2, count: 2 }, agents: 500, workers: 1, seed: 8 }),
     ]);
     const merged = join(dir, 'merged');
-    mergeCommand(shards, merged, capturingIo(), 'tierwave merge');
+    await mergeCommand(shards, merged, capturingIo(), 'tierwave merge');
     const first = ['runs.csv', 'runs-done.csv', 'stats.csv', 'diff.csv'].map((f) => read(merged, f));
-    mergeCommand([...shards].reverse(), merged, capturingIo(), 'tierwave merge');
+    await mergeCommand([...shards].reverse(), merged, capturingIo(), 'tierwave merge');
     expect(['runs.csv', 'runs-done.csv', 'stats.csv', 'diff.csv'].map((f) => read(merged, f))).toEqual(first);
     // The merge wrote only its own folder: the shards are as they were.
     expect(readdirSync(dir).sort()).toEqual(['merged', 'other-seed', 'shard-1', 'shard-2']);
 
-    expect(() => mergeCommand([shards[0], otherSeed], join(dir, 'mixed'), capturingIo(), 'tierwave merge')).toThrow(
+    await expect(mergeCommand([shards[0], otherSeed], join(dir, 'mixed'), capturingIo(), 'tierwave merge')).rejects.toThrow(
       `${otherSeed}: is from a different experiment than ${shards[0]} (other scenarios, seeds, replicates or report)`,
     );
     // A shard written by another version of tierwave: the same plan, but perhaps another model.
     const manifest = manifestOf(shards[1]);
     writeFileSync(join(shards[1], 'manifest.json'), JSON.stringify({ ...manifest, tool: { ...manifest.tool, version: '0.0.9' } }));
-    expect(() => mergeCommand(shards, join(dir, 'versions'), capturingIo(), 'tierwave merge')).toThrow(
+    await expect(mergeCommand(shards, join(dir, 'versions'), capturingIo(), 'tierwave merge')).rejects.toThrow(
       `${shards[1]}: was written by tierwave 0.0.9, ${shards[0]} by ${manifest.tool.version}; rerun the shards with one version`,
     );
     expect(readdirSync(dir).sort()).toEqual(['merged', 'other-seed', 'shard-1', 'shard-2']);
@@ -74,7 +74,7 @@ describe('tierwave fit --wave k --shard i/n', () => {
       const shards = [1, 2].map((index) => join(cluster, `wave-${wave}-shard${index}of2`));
       // Planned twice, once in each shard, from the same inputs: one plan.
       expect(manifestOf(shards[0]).plan_sha256).toBe(manifestOf(shards[1]).plan_sha256);
-      mergeCommand(shards, join(cluster, `wave-${wave}`), capturingIo(), 'tierwave merge');
+      await mergeCommand(shards, join(cluster, `wave-${wave}`), capturingIo(), 'tierwave merge');
     }
     // The last step of the chain: every wave is finished, so it only reads them and writes waves.csv.
     const summed = await fit(cluster, { waves: 2 });

@@ -203,4 +203,20 @@ describe('compare.html', () => {
     );
     expect(await warnings.isVisible()).toBe(true);
   });
+
+  it('refuses a __proto__ what-if from a link naming the override, with Object.prototype untouched', async () => {
+    const search = new URLSearchParams({ baseline: 'teaching-village', set: '__proto__.polluted=1', agents: '300', replicates: '2', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    const row = page.getByTestId('error').locator('tr.issue');
+    await expect.poll(() => row.locator('td.where').textContent()).toBe('--set __proto__.polluted=1');
+    expect(await row.locator('td.message').textContent()).toBe('invalid path: "__proto__" is not allowed as a field name (it would reach the object prototype)');
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+  });
+
+  it('refuses 500,000,000 agents before starting a replicate, with the estimate', async () => {
+    const search = new URLSearchParams({ baseline: 'teaching-village', agents: '500000000', replicates: '2', run: '1' });
+    await page.goto(`${baseUrl}compare.html?${search}`);
+    await expect.poll(() => page.getByTestId('error').textContent(), { timeout: 20_000 }).toMatch(/this world needs about [\d.]+ GiB \(\d+ bytes per agent\) but at most [\d.]+ GiB is available/);
+    expect(await done()).toBe(0);
+  });
 });

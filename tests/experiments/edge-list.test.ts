@@ -50,7 +50,7 @@ describe('experiments on an imported network', () => {
     const rows = parse(readFileSync(join(out, 'runs.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(new Set(rows.map((r) => r.run_id)).size).toBe(6);
     const loaded = loadScenarioFile(join(dir, 'base.json'));
-    const network = loadImportedNetwork(join(dir, 'base.json'), loaded.scenario)!;
+    const network = loadImportedNetwork(join(dir, 'base.json'), loaded.scenario, { bytes: 2 ** 30 })!;
     const scenario = withEdgeListSize(loaded.scenario, network.edges);
     expect(scenario.population.agents).toBe(1500);
     for (const replicate of ['0', '2']) {

@@ -99,7 +99,7 @@ describe('experiment targets (fit.csv)', () => {
     const shards = [1, 2].map((index) => join(dir, `shard-${index}`));
     for (const [i, shardOut] of shards.entries()) await runExperiment(file, { out: shardOut, shard: { index: i + 1, count: 2 } });
     const merged = join(dir, 'merged');
-    mergeCommand(shards, merged, capturingIo(), 'tierwave merge');
+    await mergeCommand(shards, merged, capturingIo(), 'tierwave merge');
     expect(readFileSync(join(merged, 'fit.csv'), 'utf8')).toBe(readFileSync(join(out, 'fit.csv'), 'utf8'));
   });
 

@@ -1,7 +1,7 @@
 // Run-by-run output: sharded + merged, and stopped + restarted, both give exactly the folder of one
 // uninterrupted run.
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { runIntoFolder } from '../../src/cli/experiments/run-into-folder.ts';
 import { loadExperimentDesign } from '../../src/cli/experiments/load-files.ts';
 import { mergeCommand } from '../../src/cli/experiments/merge-command.ts';
 import { capturingIo, FIXTURES, runExperiment } from './support/run-experiment.ts';
+import { BIN } from '../cli/tierwave.ts';
 
 const EXPERIMENT = `${FIXTURES}/experiment.json`;
 const TABLES = ['runs.csv', 'runs-done.csv', 'stats.csv', 'diff.csv'];
@@ -46,16 +47,46 @@ describe('experiment folders', () => {
     expect(shards.map(doneRuns)).toEqual([4, 4, 4]);
     expect(existsSync(join(shards[0], 'stats.csv'))).toBe(false);
     const merged = join(root, 'merged');
-    mergeCommand([shards[2], shards[0], shards[1]], merged, capturingIo(), 'tierwave merge');
+    await mergeCommand([shards[2], shards[0], shards[1]], merged, capturingIo(), 'tierwave merge');
     expect(read(merged)).toEqual(read(reference));
   });
 
   it('merge refuses shards with runs missing, naming the runs', async () => {
     const io = capturingIo();
-    expect(() => mergeCommand([join(root, 'shard1'), join(root, 'shard2')], join(root, 'partial'), io, 'tierwave merge')).toThrow(
+    await expect(mergeCommand([join(root, 'shard1'), join(root, 'shard2')], join(root, 'partial'), io, 'tierwave merge')).rejects.toThrow(
       /4 of 12 runs are in none of the folders: run 2, 5, 8, 11; is a shard folder missing/,
     );
   });
+
+  it('merge refuses to replace a different experiment or a shard folder, and leaves them as they were', async () => {
+    const shards = [1, 2, 3].map((i) => join(root, `shard${i}`));
+    const other = join(root, 'other-experiment');
+    mkdirSync(other);
+    writeFileSync(join(other, 'manifest.json'), JSON.stringify({ plan_sha256: 'another plan', shard: null }));
+    writeFileSync(join(other, 'runs.csv'), 'kept\n');
+    await expect(mergeCommand(shards, other, capturingIo(), 'tierwave merge')).rejects.toThrow(
+      `${other}: holds a different experiment (other scenarios, overrides, seeds or report); choose another --out, or delete it to merge there`,
+    );
+    expect(readFileSync(join(other, 'runs.csv'), 'utf8')).toBe('kept\n');
+    const shardRuns = readFileSync(join(shards[0], 'runs.csv'), 'utf8');
+    await expect(mergeCommand(shards, shards[0], capturingIo(), 'tierwave merge')).rejects.toThrow(/holds shard 1\/3 of this experiment; merging there would replace it/);
+    expect(readFileSync(join(shards[0], 'runs.csv'), 'utf8')).toBe(shardRuns);
+    expect(readdirSync(root).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('merge stopped by SIGINT leaves no DIR.tmp-<pid>: DIR is complete or absent', async () => {
+    const shards = [1, 2, 3].map((i) => join(root, `shard${i}`));
+    const out = join(root, 'merged-interrupted');
+    const child = spawn(process.execPath, [BIN, 'merge', ...shards, '--out', out], { stdio: 'ignore' });
+    const temp = `${out}.tmp-${child.pid}`;
+    // The signal goes the moment the temporary folder shows (or the merge is done): wherever it lands.
+    while (child.exitCode === null && !existsSync(temp) && !existsSync(out)) await new Promise((resolve) => setTimeout(resolve, 1));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (c) => resolve(c))));
+    expect([0, 130]).toContain(code);
+    expect(existsSync(temp)).toBe(false);
+    if (existsSync(out)) expect(read(out)).toEqual(read(reference));
+  }, 60_000);
 
   it('an experiment stopped after 5 runs, with a torn last line, restarts where it stopped and ends identical', async () => {
     const out = join(root, 'stopped');

@@ -91,7 +91,7 @@ describe('tierwave sensitivity', () => {
     for (const [i, out] of shards.entries()) await sensitivity(SOBOL, { out, shard: { index: i + 1, count: 2 } });
     expect(existsSync(join(shards[0], 'sensitivity.csv'))).toBe(false);
     const merged = join(root, 'merged');
-    mergeCommand([shards[1], shards[0]], merged, capturingIo(), 'tierwave merge');
+    await mergeCommand([shards[1], shards[0]], merged, capturingIo(), 'tierwave merge');
     for (const name of ['runs.csv', 'sensitivity.csv', 'sensitivity.svg']) expect(readFileSync(join(merged, name), 'utf8')).toEqual(readFileSync(join(whole, name), 'utf8'));
   });
 

@@ -54,7 +54,7 @@ describe('extends', () => {
 
   it('reports a missing extended file at the line of the extends key', () => {
     expect(problems(() => loadScenarioFile(`${DIR}/missing-base.json`))).toEqual([
-      `${DIR}/missing-base.json:4:3 extends: cannot read the extended file "no-such-file.json" (looked for ${DIR}/no-such-file.json)`,
+      `${DIR}/missing-base.json:4:3 extends: cannot read the extended file "no-such-file.json" (looked for ${DIR}/no-such-file.json): no such file`,
     ]);
   });
 

@@ -246,3 +246,73 @@ describe('the page', () => {
     await close(page, 'default-day-550.png');
   });
 });
+
+describe('the page refuses hostile input', () => {
+  const url = (query: string) => `${servers.isolated.url}${query}`;
+
+  it('refuses ?set=__proto__.polluted=1 naming the override, pollutes nothing, and shows the world without it', async () => {
+    const page = await openPage(url('?scenario=teaching-village&set=__proto__.polluted=1'));
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    const shown = await error.textContent();
+    expect(shown).toContain('--set __proto__.polluted=1');
+    expect(shown).toContain('"__proto__" is not allowed as a field name');
+    expect(shown).not.toContain('.json:1:1');
+    await waitForDay(page, 'day === 0');
+    expect(await text(page, 'status')).toContain('300 agents');
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+    // Another scenario still opens (before, every scenario failed until a reload).
+    await page.selectOption('[data-testid=scenario-picker]', 'jd-tencent-2014');
+    await waitForDay(page, 'day === 0');
+    await close(page);
+  });
+
+  it('refuses 500,000,000 agents before building, with the command line’s estimate', async () => {
+    const started = Date.now();
+    const page = await openPage(url('?scenario=teaching-village&set=population.agents=500000000'));
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    const shown = (await error.textContent())!;
+    // The engine's estimate (memory-estimate.ts): at least state and traits, > 100 bytes per agent.
+    const match = /this world needs about ([\d.]+) GiB \((\d+) bytes per agent\) but at most ([\d.]+) GiB is available/.exec(shown);
+    expect(match, shown).not.toBeNull();
+    const [needs, perAgent, limit] = match!.slice(1).map(Number);
+    expect(needs).toBeCloseTo((perAgent * 500_000_000) / 2 ** 30, 0);
+    expect(needs).toBeGreaterThan(limit);
+    expect(limit).toBeLessThanOrEqual(4);
+    await waitForDay(page, 'day === 0');
+    expect(await text(page, 'status')).toContain('300 agents');
+    // Building it took 36 s and 7.4 GB before; the refusal comes with the page.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await close(page);
+  });
+
+  it('shows line and field for a scenario file nested 2,000 levels deep, and for a byte that is not UTF-8', async () => {
+    const page = await openPage(url(SMALL));
+    await waitForDay(page, 'day === 0');
+    const deep = `{\n  "name": "deep",\n  "network": { "mixing": ${'{"mixing": '.repeat(2000)}1${'}'.repeat(2000)} }\n}`;
+    await page.setInputFiles('[data-testid=scenario-file]', { name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(deep) });
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    const shown = (await error.textContent())!;
+    expect(shown).toMatch(/deep\.json:3:\d+/);
+    expect(shown).toContain('network.mixing.mixing');
+    expect(shown).toContain('nested more than 32 levels deep');
+    const latin1 = Buffer.concat([Buffer.from('{\n  "name": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}')]);
+    await page.setInputFiles('[data-testid=scenario-file]', { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+    // Line 2, the column after `  "name": "caf`.
+    await expect.poll(() => error.textContent()).toContain(`latin1.json:2:${'  "name": "caf'.length + 1}`);
+    expect(await error.textContent()).toContain('not UTF-8 text (byte 0xe9');
+    await close(page);
+  });
+
+  it('does not use a seed beyond 2³²−1 from a link, and says so', async () => {
+    const page = await openPage(url('?scenario=teaching-village&seed=18446744073709551616'));
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toContain('seed: expected a whole number in [0, 4294967295], got 18446744073709551616');
+    await waitForDay(page, 'day === 0');
+    expect(await page.locator('#seed').inputValue()).not.toBe('18446744073709551616');
+    await close(page);
+  });
+});

@@ -164,7 +164,7 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
     .description('combine the shard folders of one experiment into the folder the unsplit experiment would have written')
     .argument('<dirs...>', 'shard folders')
     .requiredOption('--out <dir>', 'merged folder')
-    .action(function (this: Command, dirs: string[], options: { out: string }) {
-      mergeCommand(dirs, options.out, io, typedCommand(this));
+    .action(async function (this: Command, dirs: string[], options: { out: string }) {
+      await mergeCommand(dirs, options.out, io, typedCommand(this));
     });
 }

@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.ts';
 import { RUNS_HEADER, runRowsCsv } from '../../experiments/csv.ts';
 import type { RunRow } from '../../experiments/report.ts';
+import { assertWritableFolder } from '../output-folder.ts';
 
 export const EXPERIMENT_FILES = {
   runs: 'runs.csv',
@@ -120,7 +121,7 @@ export class ExperimentFolder implements RunSink {
   static open(dir: string, identity: FolderIdentity): ExperimentFolder {
     const runsPath = resolve(dir, EXPERIMENT_FILES.runs);
     const donePath = resolve(dir, EXPERIMENT_FILES.done);
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(`${dir}: exists and is not a folder; choose another --out`);
+    assertWritableFolder(dir);
     if (!existsSync(dir) || readdirSync(dir).length === 0) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(runsPath, RUNS_HEADER);

@@ -9,6 +9,7 @@
 // cluster, `--wave k --shard i/n` runs one shard of wave k, planned from the merged wave k - 1:
 // planning reads only finished folders and is deterministic, so every shard plans the same wave.
 import { mkdirSync } from 'node:fs';
+import { assertWritableFolder } from '../output-folder.ts';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { CommandIo } from '../run-command.ts';
@@ -91,6 +92,7 @@ export async function fitCommand(file: string, options: FitOptionValues, io: Com
   const only = options.wave;
   const waves = only ?? options.waves ?? 3;
   const out = options.out ?? `runs/fit-${first.design.name}`;
+  assertWritableFolder(out);
   mkdirSync(out, { recursive: true });
   const samples = sweep.samples ?? 1;
   const sweepSeed = sweep.seed ?? first.design.masterSeed;

@@ -1,12 +1,15 @@
 // Experiments on Node: experiment files and `compare` argument lists become designs, with scenario
 // files read from disk. Scenario paths in an experiment file are relative to that file (like
 // `extends`); paths on the command line are relative to the current folder.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sourceAt } from '../../scenario/document.ts';
 import { resolveRelative } from '../../scenario/extends.ts';
 import { ScenarioError, issueAt, type ScenarioIssue } from '../../scenario/issues.ts';
-import { loadImportedNetwork, loadScenarioFile, scenarioSha256 } from '../../scenario/node.ts';
+import { loadImportedNetwork, loadScenarioFile, readInputFile, scenarioSha256 } from '../../scenario/node.ts';
+import { InputFileError } from '../../scenario/input-text.ts';
+import { importLimit } from '../../engine/memory-estimate.ts';
+import { memoryLimitBytes } from '../../runtime/node.ts';
 import { EdgeListError, withEdgeListSize } from '../../scenario/edge-list.ts';
 import type { Override } from '../../scenario/overrides.ts';
 import { formatPath } from '../../scenario/path.ts';
@@ -23,7 +26,7 @@ export const loadScenarioFromDisk: LoadScenario = (file, overrides) => {
   const loaded = loadScenarioFile(file, overrides);
   let network;
   try {
-    network = loadImportedNetwork(file, loaded.scenario);
+    network = loadImportedNetwork(file, loaded.scenario, importLimit(memoryLimitBytes()));
   } catch (error) {
     if (!(error instanceof EdgeListError)) throw error;
     // The edge list's own file and line are in the message; the scenario field named it.
@@ -51,9 +54,10 @@ export function loadExperimentDesign(file: string, commandLine: CommandLineDesig
   const path = file.replace(/\\/g, '/');
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ScenarioError([{ file: path, line: 1, column: 1, where: path, path: '', message: 'cannot read the experiment file' }]);
+    text = readInputFile(path);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    throw new ScenarioError([issueAt(error.position, '', `cannot read the experiment file: ${error.reason}`)]);
   }
   const document = parseExperiment(text, path);
   const { experiment, sources } = document;

@@ -5,7 +5,9 @@
 // again gives the same folder: shards are only read, and DIR is replaced whole.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../errors.ts';
+import { InputError, Interrupted } from '../errors.ts';
+import { InterruptWatch } from '../interrupt-watch.ts';
+import { assertWritableFolder } from '../output-folder.ts';
 import type { CommandIo } from '../run-command.ts';
 import { readTool } from '../tool.ts';
 import { RUNS_HEADER, runRowsCsv } from '../../experiments/csv.ts';
@@ -43,14 +45,43 @@ function readShard(dir: string): ShardFolder {
   return { dir, manifest, runs };
 }
 
+/** Lets a pending signal be seen, and ends the merge (closing the folder) if one came. */
+async function stopIfInterrupted(watch: InterruptWatch, folder?: ExperimentFolder): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  try {
+    watch.check();
+  } catch (error) {
+    folder?.close();
+    if (error instanceof Interrupted) throw new Interrupted(error.signal, 'nothing was merged; the shard folders are as they were');
+    throw error;
+  }
+}
+
 function describeIds(ids: readonly number[]): string {
   const shown = ids.slice(0, 10).join(', ');
   return ids.length > 10 ? `${shown} … (${ids.length} in all)` : shown;
 }
 
-export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo, command: string): void {
+/**
+ * The merged folder may replace only an earlier merge of the same experiment (or nothing): not a
+ * different experiment, not a shard folder, not someone's folder.
+ */
+function assertMergeTarget(out: string, planSha256: string): void {
+  const target = resolve(out);
+  if (!existsSync(target) || readdirSync(target).length === 0) return;
+  const manifest = readManifest(target);
+  if (!manifest) throw new InputError(`${out}: exists and is not an experiment folder; choose another --out`);
+  if (manifest.plan_sha256 !== planSha256) {
+    throw new InputError(`${out}: holds a different experiment (other scenarios, overrides, seeds or report); choose another --out, or delete it to merge there`);
+  }
+  if ((manifest.shard ?? null) !== null) throw new InputError(`${out}: holds shard ${String(manifest.shard)} of this experiment; merging there would replace it: choose another --out`);
+}
+
+export async function mergeCommand(dirs: readonly string[], out: string, io: CommandIo, command: string): Promise<void> {
+  assertWritableFolder(out);
   const shards = dirs.map(readShard);
   const [first] = shards;
+  assertMergeTarget(out, first.manifest.plan_sha256);
   for (const shard of shards.slice(1)) {
     if (shard.manifest.plan_sha256 !== first.manifest.plan_sha256 || shard.manifest.replicates !== first.manifest.replicates) {
       throw new InputError(`${shard.dir}: is from a different experiment than ${first.dir} (other scenarios, seeds, replicates or report)`);
@@ -77,8 +108,10 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
   }
   // Written beside DIR and renamed into place, so DIR is never half-merged.
   const target = resolve(out);
-  if (existsSync(target) && readdirSync(target).length > 0 && !readManifest(target)) throw new InputError(`${out}: exists and is not an experiment folder; choose another --out`);
   const temp = `${target}.tmp-${process.pid}`;
+  // Installed before the temporary folder exists: Ctrl-C then ends the merge here, through the
+  // `finally` that removes it, instead of killing the process with DIR.tmp-<pid> left behind.
+  const watch = new InterruptWatch();
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
   try {
@@ -86,7 +119,10 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
     for (let id = 0; id < planned; id++) {
       const run = merged.get(id)!.rows;
       folder.add(id, run);
+      // Signals are delivered between tasks only: give them a turn now and then.
+      if (id % 64 === 63) await stopIfInterrupted(watch, folder);
     }
+    await stopIfInterrupted(watch, folder);
     const tables = tablesOf(folder.rows(), first.manifest.baseline, first.manifest.targets ?? []);
     folder.write(EXPERIMENT_FILES.stats, tables.stats);
     folder.write(EXPERIMENT_FILES.diff, tables.diff);
@@ -112,11 +148,13 @@ export function mergeCommand(dirs: readonly string[], out: string, io: CommandIo
     };
     folder.write(EXPERIMENT_FILES.manifest, manifestJson(manifest));
     folder.close();
+    await stopIfInterrupted(watch);
     const previous = `${target}.old-${process.pid}`;
     if (existsSync(target)) renameSync(target, previous);
     renameSync(temp, target);
     rmSync(previous, { recursive: true, force: true });
   } finally {
+    watch.dispose();
     rmSync(temp, { recursive: true, force: true });
   }
   const fit = `${(first.manifest.targets ?? []).length > 0 ? `, ${EXPERIMENT_FILES.fit}` : ''}${first.manifest.sensitivity ? `, ${EXPERIMENT_FILES.sensitivity}, ${EXPERIMENT_FILES.sensitivityChart}` : ''}`;

@@ -4,7 +4,8 @@
 import packageJson from '../../../package.json';
 import { dayOfDate, dateOfDay } from '../../engine/calendar.ts';
 import type { DailyMetric } from '../../engine/metrics.ts';
-import { browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
+import { browserMemoryLimitBytes, browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
+import { assertFits } from '../../engine/index.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
 import { parseLever, parseOverride, type Override } from '../../scenario/overrides.ts';
 import { RUNS_HEADER, runRowsCsv, tableCsv } from '../../experiments/csv.ts';
@@ -67,6 +68,7 @@ export class ComparePage {
     setUpControls(scenarios, browserWorkers());
     const first = readComparison(location.search, scenarios.find((s) => s.id === 'jd-tencent-2014')?.id ?? scenarios[0]?.id ?? '');
     writeControls(first);
+    if (first.seedProblem) this.showError(new Error(first.seedProblem));
     this.refreshTiers(first.tier);
     controls.run.addEventListener('click', () => this.start());
     controls.pause.addEventListener('click', () => {
@@ -140,8 +142,15 @@ export class ComparePage {
     const warnings = [...new Set(design.configurations.flatMap((conf) => conf.warnings.map((w) => w.message)))];
     controls.warnings.replaceChildren(...warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
     controls.warnings.hidden = warnings.length === 0;
-    const results = new ComparisonResults(design);
     const slots = Math.max(1, Math.min(16, Number(controls.workers.value) || browserWorkers()));
+    try {
+      // Each slot holds one world at a time: all of them together must fit this tab.
+      for (const configuration of design.configurations) assertFits(configuration.scenario, 1, browserMemoryLimitBytes() / slots);
+    } catch (error) {
+      this.showError(error);
+      return;
+    }
+    const results = new ComparisonResults(design);
     const pool = new ReplicatePool({
       design,
       slots,

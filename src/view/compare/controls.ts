@@ -2,6 +2,7 @@
 import { DAILY_METRICS } from '../../engine/metrics.ts';
 import type { CatalogEntry } from '../shared/catalog.ts';
 import { DEFAULT_AGENTS, type Comparison } from './permalink.ts';
+import { seedProblem } from '../../scenario/seed.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -81,7 +82,7 @@ export function readControls(): Comparison {
     whatIf: controls.whatIf.value.split('\n').map((line) => line.trim()).filter((line) => line.length > 0),
     agents: whole(controls.agents) ?? DEFAULT_AGENTS,
     days: whole(controls.days),
-    seed: whole(controls.seed),
+    seed: seedProblem(controls.seed.value) === undefined ? Number(controls.seed.value.trim()) : null,
     replicates: Math.max(2, whole(controls.replicates) ?? 20),
     metric: controls.metric.value,
     tier: controls.tier.value || 'all',

@@ -2,6 +2,7 @@
 // the charts. Opening it sets the page up the same way; with `run=1` it starts at once. The runs
 // are deterministic, so the same address gives the same bands.
 import { wholeNumber } from '../shared/address.ts';
+import { seedProblem } from '../../scenario/seed.ts';
 
 export interface Comparison {
   readonly baseline: string;
@@ -24,17 +25,22 @@ export interface Comparison {
 
 export const DEFAULT_AGENTS = 20000;
 
+/** A seed that breaks the seed rule is not used; the design then takes the baseline's own. */
+const seedOrNull = (text: string | null): number | null => (text !== null && seedProblem(text) === undefined ? Number(text.trim()) : null);
 const positive = (text: string | null): number | null => (text !== null && Number(text) > 0 ? Number(text) : null);
 
-export function readComparison(search: string, fallbackBaseline: string): Comparison & { run: boolean } {
+export function readComparison(search: string, fallbackBaseline: string): Comparison & { run: boolean; seedProblem: string | null } {
   const params = new URLSearchParams(search);
+  const seedText = params.get('seed');
+  const problem = seedText === null ? undefined : seedProblem(seedText);
   return {
+    seedProblem: problem ? `seed: ${problem}; the baseline's own seed is used` : null,
     baseline: params.get('baseline') ?? fallbackBaseline,
     variants: params.getAll('variant').filter((v) => v.length > 0),
     whatIf: params.getAll('set').filter((s) => s.includes('=')),
     agents: wholeNumber(params.get('agents')) ?? DEFAULT_AGENTS,
     days: wholeNumber(params.get('days')),
-    seed: wholeNumber(params.get('seed')),
+    seed: seedOrNull(params.get('seed')),
     replicates: wholeNumber(params.get('replicates')) ?? 20,
     metric: params.get('metric') ?? 'customers',
     tier: params.get('tier') ?? 'all',

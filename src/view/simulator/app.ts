@@ -6,6 +6,7 @@ import { representedPeople } from '../../engine/headline.ts';
 import { seriesValue } from '../../engine/metrics.ts';
 import type { AgentSnapshot } from '../../runtime/protocol.ts';
 import { parseOverride } from '../../scenario/overrides.ts';
+import { isSeed } from '../../scenario/seed.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { AdoptionChart } from './adoption-chart.ts';
 import { bundledEntry, bundledText, catalog, resolveText } from '../shared/catalog.ts';
@@ -20,7 +21,9 @@ import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
 import { LOADED_FILE_PREFIX, formatAddress, readAddress, withOverride } from './permalink.ts';
-import { Playback, type LoadedRun } from './playback.ts';
+import { Playback, workersFor, type LoadedRun } from './playback.ts';
+import { assertFits } from '../../engine/index.ts';
+import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
@@ -99,9 +102,14 @@ export class App {
     this.picker.addEventListener('change', () => this.choose(this.picker.value));
     this.seedInput.addEventListener('change', () => {
       const seed = Number(this.seedInput.value);
-      if (this.source && Number.isInteger(seed) && seed >= 0) void this.open(this.source, seed, this.overrides, 0);
+      if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, 0);
     });
-    acceptScenarioFiles(byId('scenario-file'), byId('drop-hint'), (text, name) => this.loadFile(text, name));
+    acceptScenarioFiles(
+      byId('scenario-file'),
+      byId('drop-hint'),
+      (text, name) => this.loadFile(text, name),
+      (error, name) => this.errors.show(`${name} could not be read`, error),
+    );
     requestAnimationFrame((now) => this.frame(now));
   }
 
@@ -122,6 +130,7 @@ export class App {
     }
     const day = address.day ?? 0;
     const failure = this.open(source, address.seed, [...address.overrides], day);
+    if (!failure && address.seedProblem) this.errors.show('The link’s seed could not be used', new Error(address.seedProblem));
     if (!failure) return;
     if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
       this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
@@ -173,6 +182,9 @@ export class App {
     let scenario: Scenario;
     try {
       scenario = resolveText(source.text, source.file, overrides.map(parseOverride)).scenario;
+      // Before anything is allocated, with the command line's estimate: a world this tab cannot
+      // hold would otherwise build for a minute and then fail to allocate.
+      assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes());
     } catch (error) {
       return error;
     }

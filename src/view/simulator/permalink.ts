@@ -1,12 +1,15 @@
 // The page's address is the run's address: scenario, seed, overrides and day. Opening it rebuilds
 // the same world (the engine is deterministic) and replays to the same day, so the same numbers show.
 import { encodeAddressPart, wholeNumber } from '../shared/address.ts';
+import { seedProblem } from '../../scenario/seed.ts';
 
 export interface ViewAddress {
   /** A bundled scenario id ("jd-tencent-2014"), or "file:<name>" for a file loaded from disk. */
   readonly scenario: string | null;
   /** null: the scenario's own seed. */
   readonly seed: number | null;
+  /** Why the address's seed was not used (it breaks the seed rule), or null. */
+  readonly seedProblem?: string | null;
   /** `path=value` overrides in order, as typed (levers add theirs here too). */
   readonly overrides: readonly string[];
   /** The day to replay to; null: day 0. */
@@ -15,17 +18,18 @@ export interface ViewAddress {
 
 export const LOADED_FILE_PREFIX = 'file:';
 
-
 export function readAddress(search: string): ViewAddress {
   const params = new URLSearchParams(search);
+  const seedText = params.get('seed');
+  const problem = seedText === null ? undefined : seedProblem(seedText);
   return {
     scenario: params.get('scenario'),
-    seed: wholeNumber(params.get('seed')),
+    seed: problem ? null : wholeNumber(seedText),
+    seedProblem: problem ? `seed: ${problem}; the scenario's own seed is used` : null,
     overrides: params.getAll('set').filter((s) => s.length > 0),
     day: wholeNumber(params.get('day')),
   };
 }
-
 
 export function formatAddress(address: ViewAddress): string {
   const parts: string[] = [];

@@ -40,7 +40,7 @@ const ONE_WORKER_BELOW = 100_000;
  * Workers for a large world: one core is left to the page, so drawing never waits for a core
  * (with every core busy, a 2 ms frame stretched past 50 ms when measured on two cores).
  */
-function workersFor(agents: number): number {
+export function workersFor(agents: number): number {
   return agents < ONE_WORKER_BELOW ? 1 : Math.max(1, Math.min(browserWorkers(), (navigator.hardwareConcurrency || 2) - 1));
 }
 /** Aim for a snapshot at least this often while playing fast, so the picture keeps moving. */

@@ -1,11 +1,29 @@
 // Scenario files from the user's disk, through the file input or dropped anywhere on the page.
-// Only the text is read here; validation is the loader's, so a bad file reports like on the CLI.
+// Only the text is read here, by the command line's rules (size cap, strict UTF-8, a BOM
+// accepted); validation is the loader's, so a bad file reports like on the CLI.
+import { decodeInputText, InputFileError, JSON_FILE_LIMIT_BYTES } from '../../scenario/input-text.ts';
+import { ScenarioError, issueAt } from '../../scenario/issues.ts';
 
 export type ReceiveFile = (text: string, name: string) => void;
+export type RefuseFile = (error: ScenarioError, name: string) => void;
 
-export function acceptScenarioFiles(input: HTMLInputElement, hint: HTMLElement, receive: ReceiveFile): void {
+export function acceptScenarioFiles(input: HTMLInputElement, hint: HTMLElement, receive: ReceiveFile, refuse: RefuseFile): void {
   const read = async (file: File | undefined) => {
-    if (file) receive(await file.text(), file.name);
+    if (!file) return;
+    const where = { file: file.name, line: 1, column: 1, where: file.name };
+    if (file.size > JSON_FILE_LIMIT_BYTES) {
+      refuse(new ScenarioError([issueAt(where, '', `is ${(file.size / 2 ** 20).toFixed(1)} MiB, more than the ${JSON_FILE_LIMIT_BYTES / 2 ** 20} MiB a scenario file may be`)]), file.name);
+      return;
+    }
+    let text: string;
+    try {
+      text = decodeInputText(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      refuse(new ScenarioError([issueAt(error.position, '', error.reason)]), file.name);
+      return;
+    }
+    receive(text, file.name);
   };
   input.addEventListener('change', () => {
     void read(input.files?.[0]);
