@@ -2,7 +2,7 @@
 // the resolved scenario, so a run folder can say exactly which world produced it.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
+import { checkSeedCustomers, EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
 import type { Scenario } from './schema.ts';
 import { ScenarioError } from './issues.ts';
 import { resolveScenario, type ResolvedScenario } from './load.ts';
@@ -55,5 +55,7 @@ export function loadImportedNetwork(scenarioFile: string, scenario: Scenario): I
   } catch {
     throw new EdgeListError(`${file}: cannot read the edge list named by network.edgeList in ${scenarioFile}`);
   }
-  return { edges: parseEdgeList(text, file, scenario.tiers.length), file, sha256: scenarioSha256(text) };
+  const edges = parseEdgeList(text, file, scenario.tiers.length);
+  checkSeedCustomers(scenario, edges, file);
+  return { edges, file, sha256: scenarioSha256(text) };
 }

@@ -300,7 +300,7 @@ export const scenarioObjectSchema = z
       .optional()
       .meta({
         description:
-          'threshold contagion (Granovetter; Watts 2002; Centola & Macy), off when absent; give friends or fraction. A friend counts from the day after its first purchase, and stays counted if it lapses. The day the count reaches the threshold, an agent who is not a customer adopts for certain (no conversion chance, friction or festival applies), attributed to channel direct and to the friend whose first purchase completed the count (of several that day, the smallest agent number). Unlike reinforcement.factor it counts distinct friends, not exposures, and can depend on the number of friends',
+          'threshold contagion (Watts 2002; Centola & Macy 2007), off when absent: give friends or fraction. A friend counts from the day after its first purchase (and still counts if it lapses); the day the count is reached, an agent who is not a customer adopts for certain, attributed to channel direct and to the friend who completed the count (the smallest agent number among that day’s). Unlike reinforcement.factor it counts distinct friends, not exposures',
       }),
     seedCustomers: z
       .strictObject({
