@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/scenario/load.ts';
 import { createParts, createWorld, type EdgeListInput } from '../../src/engine/world.ts';
-import { runWorld } from '../../src/engine/simulation.ts';
 import { dayPhase1 } from '../../src/engine/day-phase1.ts';
 import { dayPhase2 } from '../../src/engine/day-phase2.ts';
 import { PairList } from '../../src/engine/ties.ts';
@@ -12,6 +11,11 @@ import { CUSTOMER, NEVER } from '../../src/engine/state.ts';
 import { seedMarks } from '../../src/engine/seed-customers.ts';
 import { friendsNeeded } from '../../src/engine/threshold.ts';
 import { RECORD_INTS } from '../../src/engine/record-log.ts';
+import { runWorld, simulate } from '../../src/engine/simulation.ts';
+import { seriesValue } from '../../src/engine/metrics.ts';
+import { loadScenarioFile } from '../../src/scenario/node.ts';
+import type { Override } from '../../src/scenario/overrides.ts';
+import { cascadeFinalSize, poissonDegrees, thresholdCascadeSize } from '../support/oracles.ts';
 
 /** Seven agents; friends: 0: 2 · 1: 2 3 4 · 2: 0 1 4 · 3: 1 4 5 · 4: 1 2 3 5 · 5: 3 4 6 · 6: 5. */
 const TIES: [number, number][] = [
@@ -129,5 +133,29 @@ describe('named seed sets', () => {
     const state = run('{ "friends": 9 }', '"agents": [3, 6]');
     expect(Array.from(state.adoptDay)).toEqual([NO, NO, NO, 0, NO, NO, 0]);
     expect(state.firstChannel[3]).toBe(CH_ORGANIC);
+  });
+});
+
+describe('the simple and complex contagion lessons', () => {
+  const finalShare = (file: string, overrides: Override[], seed: number) => {
+    const s = loadScenarioFile(`scenarios/${file}.json`, overrides).scenario;
+    const series = simulate(s, { seed }).series;
+    return seriesValue(series, s.days, series.tiers, 'customers') / s.population.agents;
+  };
+
+  it('simple contagion from a single customer reaches the connected town, S = 1 − e^(−zS)', () => {
+    const share = finalShare('simple-contagion', [{ path: 'tiers[0].initialCustomers', value: 0 }, { path: 'seedCustomers', value: { agents: [0] } }], 1);
+    expect(Math.abs(share - cascadeFinalSize(6))).toBeLessThan(0.005);
+  });
+
+  it('complex contagion stalls from 1 % seeds and takes the town from 2 %, as Gleeson–Cahalane say', () => {
+    const need2 = (k: number) => friendsNeeded({ friends: 2 }, k);
+    for (const seeds of [0.01, 0.02]) {
+      const expected = thresholdCascadeSize(poissonDegrees(6), need2, seeds);
+      const share = finalShare('complex-contagion', [{ path: 'tiers[0].initialCustomers', value: seeds }], 1);
+      expect(Math.abs(share - expected)).toBeLessThan(0.01);
+    }
+    expect(thresholdCascadeSize(poissonDegrees(6), need2, 0.01)).toBeLessThan(0.02);
+    expect(thresholdCascadeSize(poissonDegrees(6), need2, 0.02)).toBeGreaterThan(0.95);
   });
 });
