@@ -2,10 +2,12 @@
 // independence from reruns and from how agents are split.
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/scenario/load.ts';
-import { createParts, createWorld, type EdgeListInput } from '../../src/engine/world.ts';
+import { createWorld } from '../../src/engine/world.ts';
+import { createParts } from '../../src/engine/build.ts';
+import { dayParameters } from '../../src/engine/parameters.ts';
+import type { ImportedTies } from '../../src/scenario/types.ts';
 import { dayPhase1 } from '../../src/engine/day-phase1.ts';
 import { dayPhase2 } from '../../src/engine/day-phase2.ts';
-import { PairList } from '../../src/engine/ties.ts';
 import { CH_DIRECT, CH_ORGANIC } from '../../src/engine/parameters.ts';
 import { CUSTOMER, NEVER } from '../../src/engine/state.ts';
 import { seedMarks } from '../../src/engine/seed-customers.ts';
@@ -29,11 +31,7 @@ const TIES: [number, number][] = [
   [4, 5],
   [5, 6],
 ];
-const edgeList = (): EdgeListInput => {
-  const pairs = new PairList(TIES.length);
-  for (const [a, b] of TIES) pairs.push(a, b);
-  return { pairs };
-};
+const edgeList = (): ImportedTies => ({ u: Uint32Array.from(TIES, ([a]) => a), v: Uint32Array.from(TIES, ([, b]) => b), length: TIES.length });
 
 /** One tier, no channel but the threshold and the named seeds (nobody shares). */
 function scenario(threshold: string, seeds = '"agents": [0, 1]') {
@@ -49,7 +47,8 @@ function scenario(threshold: string, seeds = '"agents": [0, 1]') {
 
 function run(threshold: string, seeds?: string) {
   const s = scenario(threshold, seeds);
-  const world = createWorld(s, 1, createParts(s, 1, undefined, edgeList()));
+  const params = dayParameters(s);
+  const world = createWorld(s, 1, createParts(s, 1, params, undefined, edgeList()), params);
   runWorld(world);
   return world.state;
 }
@@ -91,7 +90,8 @@ describe('threshold contagion on a hand-checked graph', () => {
 
   it('counts each day once: a phase 1 run twice (as after a log overflow) writes the same records and the same result', () => {
     const s = scenario('{ "fraction": 0.5 }');
-    const world = createWorld(s, 1, createParts(s, 1, undefined, edgeList()));
+    const params = dayParameters(s);
+    const world = createWorld(s, 1, createParts(s, 1, params, undefined, edgeList()), params);
     runWorld(world, () => false); // day 0 and day 1
     for (let day = 2; day <= s.days; day++) {
       dayPhase1(world, day);
@@ -109,7 +109,7 @@ describe('threshold contagion on a hand-checked graph', () => {
 describe('named seed sets', () => {
   const parts = () => {
     const s = scenario('{ "friends": 2 }');
-    return createParts(s, 1, undefined, edgeList()).ties;
+    return createParts(s, 1, dayParameters(s), undefined, edgeList()).ties;
   };
 
   it('highest degree k takes the best-connected agents, equal degrees by smaller number', () => {
