@@ -58,7 +58,7 @@ describe('engine workers', () => {
   it('with the threshold rule on, give byte-identical daily series on 1, 2 and 4 workers, with shares and with word of mouth', async () => {
     const threshold = (base: string, more: { path: string; value: unknown }[]) =>
       loadScenarioFile('scenarios/jd-tencent-2014.json', [
-        { path: 'population.agents', value: 20_000 },
+        { path: 'population.agents', value: 10_000 },
         { path: 'days', value: 120 },
         ...(base === 'told' ? [{ path: 'channels.direct.dailyContact', value: 0.05 }] : []),
         ...more,
@@ -91,7 +91,7 @@ describe('engine workers', () => {
         }
       }
     }
-  });
+  }, 240_000);
 
   it('grows the shared record logs on a day of many threshold adoptions, counting each friend once', async () => {
     const cascade = loadScenarioFile('scenarios/validation/threshold-watts-er.json', [
