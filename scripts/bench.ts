@@ -32,12 +32,15 @@ interface BenchRow extends BenchCase {
 const REFERENCE = 'scenarios/reference/bass-network.json';
 const SLOW = 'scenarios/reference/bass-network-slow.json';
 const DEFAULT = 'scenarios/jd-tencent-2014.json';
+const THRESHOLD = 'scenarios/reference/bass-network-threshold.json';
 
 function cases(largest: number): BenchCase[] {
   const list: BenchCase[] = [];
   for (const agents of [1e5, 1e6, 1e7].filter((n) => n <= largest))
     for (const workers of [1, 2]) list.push({ name: 'reference', scenario: REFERENCE, agents, workers });
   list.push({ name: 'reference-slow', scenario: SLOW, agents: 1e6, workers: 2 });
+  // The same world counting adopted friends for a threshold: the rule's cost in time and memory.
+  list.push({ name: 'reference-threshold', scenario: THRESHOLD, agents: 1e6, workers: 2 });
   list.push({ name: 'default', scenario: DEFAULT, agents: 1e6, workers: 2 });
   return list;
 }
@@ -102,6 +105,10 @@ function ratios(rows: BenchRow[]): string[] {
   const ref = find('reference', 1e6, 2);
   // The workers issue's figures for this machine: an object-per-agent JavaScript program needs
   // ~10.7 s of simulation on the reference at 10^6, AgentScript ~285 s, Flocc ~730 s.
+  const threshold = find('reference-threshold', 1e6, 2);
+  if (ref && threshold) {
+    notes.push(`threshold rule at 1e6 on 2 workers: simulation ${(threshold.simulationSeconds / ref.simulationSeconds).toFixed(2)}× the reference, peak RSS +${((threshold.peakRssBytes - ref.peakRssBytes) / 2 ** 20).toFixed(0)} MB`);
+  }
   if (ref) notes.push(`reference at 1e6 on 2 workers: ${(10.7 / ref.simulationSeconds).toFixed(1)}× an object-per-agent program, ${(285 / ref.simulationSeconds).toFixed(0)}× AgentScript, ${(730 / ref.simulationSeconds).toFixed(0)}× Flocc (their simulation seconds as given in the issue)`);
   return notes;
 }

@@ -13,6 +13,7 @@ import { generatedTies } from './network.ts';
 import type { DayParameters } from './parameters.ts';
 import { drawTraitChunk, drawTraits, layoutPopulation, traitChunks, type Population } from './population.ts';
 import { createState, createWordOfMouth } from './state.ts';
+import { createThresholdLeft } from './threshold.ts';
 import { PairList, tiesFromPairs, type Ties } from './ties.ts';
 import { wordOfMouthPace, type WorldParts } from './world.ts';
 
@@ -136,7 +137,8 @@ function finishParts(request: WorldRequest, population: Population, network: Net
   const state = createState(agents, allocate, hot);
   const inKernel = kernel && kernel.complete && [network.ties.offsets, network.ties.neighbors, state.status, state.wordOfMouthSource, wordOfMouth.day].every((a) => kernel.holds(a));
   const kernelMemory = inKernel ? kernel.memory : undefined;
-  return { population, ...network, state, wordOfMouth, mixed, ...(kernelMemory ? { kernelMemory } : {}) };
+  const thresholdLeft = createThresholdLeft(scenario, network.ties, allocate);
+  return { population, ...network, state, wordOfMouth, thresholdLeft, mixed, ...(kernelMemory ? { kernelMemory } : {}) };
 }
 
 /** Whether friends convert friends along ties (direct daily contact), which needs the word-of-mouth table. */

@@ -15,6 +15,7 @@ import { draw } from './random.ts';
 import { EXPOSE, type RecordLog } from './record-log.ts';
 import { CUSTOMER } from './state.ts';
 import type { World } from './world.ts';
+import { seedMarks } from './seed-customers.ts';
 
 /** Where a day waits for the other workers: after phase 1 (records), phase 2 (counters), and at its end. */
 export interface DayPause {
@@ -42,16 +43,18 @@ export function* dayLoop(world: World, ledger: Ledger, from: number, to: number)
   }
 }
 
-/** Day 0, phase 1: owned agents chosen as initial customers (one draw each, worker-independent). */
+/** Day 0, phase 1: owned agents chosen as initial customers (one draw each, worker-independent)
+ *  and the named seed customers. */
 function startPhase1(world: World): void {
   world.log.clear();
   world.counters.fill(0);
   const { lo, hi } = world.partition;
   const { tier } = world.population;
   const shares = world.scenario.tiers.map((t) => t.initialCustomers);
-  if (shares.every((x) => x === 0)) return;
+  const seeds = seedMarks(world.scenario, world.ties, lo, hi);
+  if (shares.every((x) => x === 0) && !seeds) return;
   for (let i = lo; i < hi; i++) {
-    if (draw(world.keys.convert, i, 0, 0x7ffffffe) < shares[tier[i]]) world.log.push(EXPOSE, CH_ORGANIC, 1, i, -1, 0);
+    if ((seeds && seeds[i - lo] === 1) || draw(world.keys.convert, i, 0, 0x7ffffffe) < shares[tier[i]]) world.log.push(EXPOSE, CH_ORGANIC, 1, i, -1, 0);
   }
 }
 

@@ -9,6 +9,7 @@ import { draw, drawPairWith, pairKey } from './random.ts';
 import { EXPOSE, LAPSE, PURCHASE } from './record-log.ts';
 import { CUSTOMER } from './state.ts';
 import { metricIndex, METRIC_COUNT } from './metrics.ts';
+import { thresholdConversions } from './threshold.ts';
 import type { World } from './world.ts';
 
 const M_EXPOSURES = metricIndex.exposures;
@@ -23,6 +24,7 @@ export function dayPhase1(world: World, day: number): void {
   lapseChecks(world, day);
   wordOfMouthArrivals(world, day);
   wordOfMouthProposals(world, day);
+  thresholdConversions(world, day);
 }
 
 /** Shares made yesterday by owned agents reach their recipients today. */

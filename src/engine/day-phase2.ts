@@ -182,8 +182,9 @@ function followPurchases(world: World, day: number): void {
   const { state: s, population: pop, params: p, counters } = world;
   const T = p.tierCount;
   const list = world.scratch.purchasers;
-  // The table is empty exactly when word of mouth along ties is off (finishParts).
-  const wordOfMouth = world.wordOfMouth.pace.length > 0;
+  // The table is empty exactly when word of mouth along ties is off (finishParts); new customers
+  // are announced to every worker for it and for the threshold rule.
+  const announce = world.wordOfMouth.pace.length > 0 || world.thresholdLeft.length > 0;
   for (let k = 0; k < world.scratch.purchaserCount; k++) {
     const agent = list[k];
     const t = pop.tier[agent];
@@ -198,7 +199,7 @@ function followPurchases(world: World, day: number): void {
       counters[row + M.new_customers_direct + s.firstChannel[agent]]++;
       const source = s.firstSource[agent];
       if (source >= 0) world.flow[t * T + pop.tier[source]]++;
-      if (wordOfMouth) pushNewCustomer(world, agent);
+      if (announce) pushNewCustomer(world, agent);
     }
     if (first || p.onceOnly[day] === 0) maybeShare(world, day, agent, 1);
     scheduleRepeat(world, agent, day);

@@ -33,6 +33,8 @@ export function estimateMemory(scenario: Scenario, workers = 1, options: Estimat
     // entries (Erdős–Rényi: 10 bytes per tie) or the sampled pairs (8 bytes per tie).
     tieBuilding: ((n * meanDegree) / 2) * (net.kind === 'erdos-renyi' ? 10 : 8),
     groups: n * memberships * 8 + n * 4,
+    // Threshold contagion: each agent's count of friends still needed (a Uint16).
+    threshold: scenario.threshold ? n * 2 : 0,
     // Per worker: event queues, word-of-mouth table, record logs.
     workers: workers * n * 16,
     cascades: options.cascades ? n * 4 : 0,

@@ -23,6 +23,8 @@ export interface WorldParts {
   readonly wordOfMouth: WordOfMouthTable;
   /** True when `network.kind` is `mixed`: no ties, everyone meets everyone. */
   readonly mixed: boolean;
+  /** Threshold contagion: per agent, friends still to adopt before it does (empty when off; threshold.ts). */
+  readonly thresholdLeft: Uint16Array;
   /** The shared WebAssembly memory holding the ties, status, word-of-mouth table and sources, when
    *  they all are in one (kernel-memory.ts): then word of mouth runs compiled. */
   readonly kernelMemory?: WebAssembly.Memory;
@@ -83,7 +85,11 @@ export interface World extends WorldParts {
    *  the TypeScript loop runs. The two give identical results. */
   readonly compiledWordOfMouth: CompiledWordOfMouth | null;
   /** Scratch lists reused every day (owned purchasers and newly aware agents). */
-  readonly scratch: { touchSink: Int32Array; purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog };
+  readonly scratch: {
+    touchSink: Int32Array; purchasers: Int32Array; purchaserCount: number; newAware: Int32Array; newAwareCount: number; picks: Int32Array; bounds: Float64Array; blockCounts: Int32Array; sortedRecords: Int32Array; sortedLog: RecordLog;
+    /** Threshold conversions of day `reachedDay`: pairs (agent, completing friend), kept for a phase 1 rerun. */
+    reached: Int32Array; reachedCount: number; reachedDay: number;
+  };
 }
 
 /** A list of agents: its first `count` entries. */
@@ -136,6 +142,9 @@ export function createWorld(scenario: Scenario, seed: number, parts: WorldParts,
       blockCounts: new Int32Array((agents >>> 12) + 2),
       sortedRecords: new Int32Array(4096),
       sortedLog: new RecordLog(0),
+      reached: new Int32Array(parts.thresholdLeft.length > 0 ? 1024 : 0),
+      reachedCount: 0,
+      reachedDay: -1,
     },
   };
 }

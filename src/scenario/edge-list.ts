@@ -145,3 +145,11 @@ export function parseEdgeList(text: string, file: string, tierCount: number): Ed
 export function withEdgeListSize(scenario: Scenario, edges: EdgeList): Scenario {
   return { ...scenario, population: { ...scenario.population, agents: edges.agents } };
 }
+
+/** Named seed customers must be agents of the file (the scenario's own agent count does not apply). */
+export function checkSeedCustomers(scenario: Scenario, edges: EdgeList, file: string): void {
+  const seeds = scenario.seedCustomers;
+  const outside = seeds?.agents?.find((id) => id >= edges.agents);
+  if (outside !== undefined) throw new EdgeListError(`${file}: seedCustomers.agents: expected agent numbers below the ${edges.agents} agents of this edge list, got ${outside}`);
+  if ((seeds?.highestDegree ?? 0) > edges.agents) throw new EdgeListError(`${file}: seedCustomers.highestDegree: expected at most the ${edges.agents} agents of this edge list, got ${seeds!.highestDegree}`);
+}

@@ -5,7 +5,7 @@
 // refused at once instead of filling memory or waiting forever for a writer.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
+import { checkSeedCustomers, EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
 import type { Scenario } from './schema.ts';
 import { issueAt, ScenarioError } from './issues.ts';
 import { decodeInputText, InputFileError, JSON_FILE_LIMIT_BYTES } from './input-text.ts';
@@ -123,5 +123,7 @@ export function loadImportedNetwork(scenarioFile: string, scenario: Scenario, li
     if (!(error instanceof InputFileError)) throw error;
     throw new EdgeListError(`${error.message} (the edge list named by network.edgeList in ${scenarioFile})`);
   }
-  return { edges: parseEdgeList(text, file, scenario.tiers.length), file, sha256: scenarioSha256(text) };
+  const edges = parseEdgeList(text, file, scenario.tiers.length);
+  checkSeedCustomers(scenario, edges, file);
+  return { edges, file, sha256: scenarioSha256(text) };
 }

@@ -1,5 +1,6 @@
 // Rules that tie several fields together, which a per-field schema cannot say: shares that must
-// sum to 1, a mixing matrix sized by the tiers, real festival days, usable interventions.
+// sum to 1, a mixing matrix sized by the tiers, real festival days, usable interventions, one kind
+// of threshold and seed customers that exist.
 import { sourceAt, type SourceMap } from './document.ts';
 import { isPlainObject } from './extends.ts';
 import { daysToLastDate, interventionIssues, LAST_DATE } from './interventions.ts';
@@ -50,6 +51,24 @@ function checkNetwork(scenario: Partial<Scenario>, input: unknown, report: Repor
   });
 }
 
+function checkThreshold(scenario: Partial<Scenario>, report: Report): void {
+  const { threshold, seedCustomers, network, population } = scenario;
+  if (threshold) {
+    const given = [threshold.friends, threshold.fraction].filter((x) => x !== undefined).length;
+    if (given !== 1) report(['threshold'], `expected exactly one of friends (absolute) or fraction (fractional), got ${given === 0 ? 'neither' : 'both'}`);
+    if (network?.kind === 'mixed') report(['threshold'], 'expected a network with friend ties: network.kind "mixed" has none to count', ['network', 'kind']);
+  }
+  // An edge list sets the number of agents itself; its ids are checked when it is read.
+  if (!seedCustomers || !population || network?.kind === 'edge-list') return;
+  const agents = population.agents;
+  (seedCustomers.agents ?? []).forEach((id, i) => {
+    if (id >= agents) report(['seedCustomers', 'agents', i], `expected an agent number below population.agents (${agents}), got ${id}`);
+  });
+  if (seedCustomers.highestDegree !== undefined && seedCustomers.highestDegree > agents) {
+    report(['seedCustomers', 'highestDegree'], `expected at most population.agents (${agents}), got ${seedCustomers.highestDegree}`);
+  }
+}
+
 function checkFestivals(scenario: Partial<Scenario>, report: Report): void {
   (scenario.festivals ?? []).forEach((festival, i) => {
     const [month, day] = festival.monthDay.split('-').map(Number);
@@ -80,6 +99,7 @@ export function crossFieldIssues(input: unknown, sources: SourceMap): ScenarioIs
   checkNetwork(scenario, input, report);
   checkFestivals(scenario, report);
   checkCalendar(scenario, report);
+  checkThreshold(scenario, report);
   issues.push(...interventionIssues(scenario, input, sources));
   return issues;
 }

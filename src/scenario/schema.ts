@@ -289,6 +289,37 @@ export const scenarioObjectSchema = z
       })
       .default({ factor: 1, cap: 10 })
       .meta({ description: 'social reinforcement: simple versus complex contagion' }),
+    threshold: z
+      .strictObject({
+        friends: z.int().min(1).max(65535).optional().meta({
+          description: 'absolute threshold m: an agent adopts the day after m distinct friends have become customers',
+          unit: 'friends',
+        }),
+        fraction: z.number().gt(0).max(1).optional().meta({
+          description: 'fractional threshold φ: an agent with k friends adopts the day after φ·k of them (rounded up) have become customers',
+          unit: 'fraction of friends',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          'threshold contagion (Watts 2002; Centola & Macy 2007), off when absent: give friends or fraction. A friend counts from the day after its first purchase (and still counts if it lapses); the day the count is reached, an agent who is not a customer adopts for certain, attributed to channel direct and to the friend who completed the count (the smallest agent number among that day’s). Unlike reinforcement.factor it counts distinct friends, not exposures',
+      }),
+    seedCustomers: z
+      .strictObject({
+        agents: z.array(z.int().min(0)).optional().meta({
+          description: 'agent numbers 0 … agents − 1 that are customers on day 0 (an edge list numbers agents in order of first appearance)',
+        }),
+        highestDegree: z.int().min(1).optional().meta({
+          description: 'the k agents with the most friend ties are customers on day 0 (equal degrees: smaller agent numbers first)',
+          unit: 'agents',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          'a named seed set: customers on day 0 besides each tier’s initialCustomers fraction, attributed to channel organic like them (not the random seed)',
+      }),
     sharing: z
       .strictObject({
         awareNonBuyers: probability('chance, relative to the agent’s sharing trait, that an agent who becomes aware without buying shares a bargain link').default(0),

@@ -55,4 +55,15 @@ describe('tierwave run on an edge list', () => {
     expect(result.stderr.trim()).toBe(`tierwave: ${join(dir, 'ring.csv')}:3 source_tier: expected a tier number from 1 to 2, got "3"`);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('refuses seed customers the edge list does not have, naming the field, and writes nothing', async () => {
+    const dir = scratchDir('edge-list-run-seeds');
+    writeFileSync(join(dir, 'ring.json'), JSON.stringify({ ...SCENARIO, threshold: { friends: 2 }, seedCustomers: { agents: [0, 600] } }));
+    writeFileSync(join(dir, 'ring.csv'), ringCsv());
+    const out = join(dir, 'out');
+    const result = await tierwave('run', join(dir, 'ring.json'), '--out', out, '--quiet');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`tierwave: ${join(dir, 'ring.csv')}: seedCustomers.agents: expected agent numbers below the 600 agents of this edge list, got 600`);
+    expect(existsSync(out)).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@ import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { simulate } from '../../src/engine/simulation.ts';
+import { seriesValue } from '../../src/engine/metrics.ts';
 import { Simulation, type WorkerHost } from '../../src/runtime/coordinator.ts';
 import { runScenario, spawnNodeWorker } from '../../src/runtime/node.ts';
 import { WorldTooLargeError } from '../../src/engine/memory-estimate.ts';
@@ -47,6 +48,62 @@ describe('engine workers', () => {
       expect(sim.wordOfMouth).toBe('webassembly');
       const firstCapacity = sim.logCapacity;
       while (!sim.done) await sim.step(60);
+      expect(sim.logCapacity).toBeGreaterThan(firstCapacity);
+      expect(bytes(sim.series.values).equals(inThread)).toBe(true);
+    } finally {
+      sim.dispose();
+    }
+  });
+
+  it('with the threshold rule on, give byte-identical daily series on 1, 2 and 4 workers, with shares and with word of mouth', async () => {
+    const threshold = (base: string, more: { path: string; value: unknown }[]) =>
+      loadScenarioFile('scenarios/jd-tencent-2014.json', [
+        { path: 'population.agents', value: 10_000 },
+        { path: 'days', value: 120 },
+        ...(base === 'told' ? [{ path: 'channels.direct.dailyContact', value: 0.05 }] : []),
+        ...more,
+      ]).scenario;
+    const cases = [
+      // Shares only; the 100 best-connected agents are seeds; 15 % of one's friends.
+      [threshold('small', []), threshold('small', [{ path: 'threshold', value: { fraction: 0.15 } }, { path: 'seedCustomers', value: { highestDegree: 100 } }])],
+      // Word of mouth along ties too (compiled on shared memory); three friends.
+      [threshold('told', []), threshold('told', [{ path: 'threshold', value: { friends: 3 } }])],
+    ];
+    for (const [without, scenario] of cases) {
+      const reference = simulate(scenario, { seed: 42 }).series;
+      // The rule changes the run: more buyers through friends (direct) than without it.
+      const plain = simulate(without, { seed: 42 }).series;
+      let directWith = 0;
+      let directWithout = 0;
+      for (let day = 1; day <= scenario.days; day++) {
+        directWith += seriesValue(reference, day, reference.tiers, 'new_customers_direct');
+        directWithout += seriesValue(plain, day, plain.tiers, 'new_customers_direct');
+      }
+      expect(directWith).toBeGreaterThan(directWithout);
+      // Shared memory on 1, 2 and 4 workers; transferred logs (private replicas) on 2 and 4.
+      for (const [shared, workers] of [[true, 1], [true, 2], [true, 4], [false, 2], [false, 4]] as const) {
+        const sim = await Simulation.create(scenario, { seed: 42, workers, spawn: spawnNodeWorker, shared });
+        try {
+          while (!sim.done) await sim.step(100);
+          expect(bytes(sim.series.values).equals(bytes(reference.values)), `${JSON.stringify(scenario.threshold)} shared=${shared} workers=${workers}`).toBe(true);
+        } finally {
+          sim.dispose();
+        }
+      }
+    }
+  }, 240_000);
+
+  it('grows the shared record logs on a day of many threshold adoptions, counting each friend once', async () => {
+    const cascade = loadScenarioFile('scenarios/validation/threshold-watts-er.json', [
+      { path: 'population.agents', value: 50_000 },
+      { path: 'tiers[0].initialCustomers', value: 0.02 },
+      { path: 'days', value: 40 },
+    ]).scenario;
+    const inThread = bytes(simulate(cascade, { seed: 5 }).series.values);
+    const sim = await Simulation.create(cascade, { seed: 5, workers: 2, spawn: spawnNodeWorker, firstLogRecords: 1024 });
+    try {
+      const firstCapacity = sim.logCapacity;
+      while (!sim.done) await sim.step(40);
       expect(sim.logCapacity).toBeGreaterThan(firstCapacity);
       expect(bytes(sim.series.values).equals(inThread)).toBe(true);
     } finally {

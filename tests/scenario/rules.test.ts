@@ -66,6 +66,31 @@ describe('cross-field rules', () => {
     ]);
   });
 
+  it('reports a threshold with both an absolute and a fractional form, or neither', () => {
+    expect(problems(scenario('"threshold": { "friends": 2, "fraction": 0.2 }'))).toEqual([
+      'scenarios/x.json:10:16 threshold: expected exactly one of friends (absolute) or fraction (fractional), got both',
+    ]);
+    expect(problems(scenario('"threshold": {}'))).toEqual(['scenarios/x.json:10:16 threshold: expected exactly one of friends (absolute) or fraction (fractional), got neither']);
+  });
+
+  it('reports a threshold on a mixed population, at the kind', () => {
+    expect(problems(scenario('"network": { "kind": "mixed" }, "threshold": { "friends": 2 }'))).toEqual([
+      'scenarios/x.json:10:24 threshold: expected a network with friend ties: network.kind "mixed" has none to count',
+    ]);
+  });
+
+  it('reports a fraction of 0 and a threshold of 0 friends', () => {
+    expect(problems(scenario('"threshold": { "fraction": 0 }'))).toEqual(['scenarios/x.json:10:30 threshold.fraction: expected a number in (0, 1], got 0']);
+    expect(problems(scenario('"threshold": { "friends": 0 }'))).toEqual(['scenarios/x.json:10:29 threshold.friends: expected an integer in [1, 65535], got 0']);
+  });
+
+  it('reports a seed customer beyond the population, at the id', () => {
+    expect(problems(scenario('"population": { "agents": 50 }, "seedCustomers": { "agents": [3, 50], "highestDegree": 51 }'))).toEqual([
+      'scenarios/x.json:10:68 seedCustomers.agents[1]: expected an agent number below population.agents (50), got 50',
+      'scenarios/x.json:10:90 seedCustomers.highestDegree: expected at most population.agents (50), got 51',
+    ]);
+  });
+
   it('accepts 29 February as a festival day', () => {
     expect(resolveScenario(scenario('"festivals": [{ "name": "leap", "monthDay": "02-29" }]'), FILE, () => undefined).scenario.festivals).toHaveLength(1);
   });
