@@ -29,7 +29,8 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export interface RunOptionValues {
+/** Options every command that runs worlds takes. */
+export interface WorldOptionValues {
   readonly seed?: number;
   readonly agents?: number;
   readonly days?: number;
@@ -39,20 +40,30 @@ export interface RunOptionValues {
   readonly lever?: string[];
   readonly out?: string;
   readonly quiet?: boolean;
+}
+
+export interface RunOptionValues extends WorldOptionValues {
   /** Also write cascades.csv (who told whom). */
   readonly cascades?: boolean;
 }
 
 /**
- * The overrides a run applies, in order: every `--set`, then the shorthands, then the seed. The
- * shorthands come after `--set` so `--agents` wins over `--set population.agents=…`; the seed goes
- * into the scenario so the resolved file (and its sha256) records the seed that ran.
- * Throws a ScenarioError for a `--set` without `=`.
+ * Every `--set` and `--lever`, then `--agents` and `--days`: the shorthands come after `--set` so
+ * `--agents` wins over `--set population.agents=…`. Throws a ScenarioError for one without `=`.
  */
-export function runOverrides(options: RunOptionValues): Override[] {
+export function worldOverrides(options: WorldOptionValues): Override[] {
   const overrides = [...(options.set ?? []).map(parseOverride), ...(options.lever ?? []).map(parseLever)];
   if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
   if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
+  return overrides;
+}
+
+/**
+ * The overrides a run applies: the world's, then the seed, which goes into the scenario so the
+ * resolved file (and its sha256) records the seed that ran.
+ */
+export function runOverrides(options: RunOptionValues): Override[] {
+  const overrides = worldOverrides(options);
   if (options.seed !== undefined) overrides.push(parseOverride(`seed=${options.seed}`));
   return overrides;
 }

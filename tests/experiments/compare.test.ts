@@ -28,6 +28,6 @@ describe('tierwave compare', () => {
     expect(invalid.stderr.trim()).toBe('--set tiers[3].offlinePerDay=7 tiers[3].offlinePerDay: expected a number in [0, 1], got 7');
     const help = cli('experiment', '--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/--shard <i\/n>/);
+    expect(help.stdout).toMatch(/--shard <i\/n\|auto>/);
   });
 });

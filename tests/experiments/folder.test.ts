@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeExperimentMachine } from '../../src/cli/experiments/commands.ts';
-import { commandLineOverrides } from '../../src/cli/experiments/experiment-command.ts';
+import { worldOverrides } from '../../src/cli/options.ts';
 import { runIntoFolder } from '../../src/cli/experiments/run-into-folder.ts';
 import { loadExperimentDesign } from '../../src/cli/experiments/load-files.ts';
 import { mergeCommand } from '../../src/cli/experiments/merge-command.ts';
@@ -91,7 +91,7 @@ describe('experiment folders', () => {
   it('an experiment stopped after 5 runs, with a torn last line, restarts where it stopped and ends identical', async () => {
     const out = join(root, 'stopped');
     const stop = new AbortController();
-    const { design } = loadExperimentDesign(EXPERIMENT, { overrides: commandLineOverrides({}) });
+    const { design } = loadExperimentDesign(EXPERIMENT, { overrides: worldOverrides({}) });
     await expect(
       runIntoFolder({ design, out, command: 'test', quiet: true, signal: stop.signal, onProgress: (done) => done === 5 && stop.abort(new Error('stopped')) }, capturingIo(), nodeExperimentMachine),
     ).rejects.toThrow('stopped');

@@ -2,11 +2,12 @@
 // print, per tier, how many more (or fewer) customers each variant has on 2015-11-11 than the
 // baseline, with the 90 % interval of that difference. With --out the runs and tables are kept
 // (and a stopped comparison resumes).
+import { worldOverrides } from '../options.ts';
 import type { CommandIo } from '../run-command.ts';
 import { representedPeople } from '../../engine/headline.ts';
 import { comparisonText } from '../../experiments/comparison-text.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { alignmentText, commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
+import { alignmentText, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { compareDesign } from './load-files.ts';
 import { diffRows } from '../../experiments/stats.ts';
@@ -17,7 +18,7 @@ export async function compareCommand(baseline: string, variants: readonly string
   // Levers make a variant of their own here (the baseline with them pulled), not a change to every run.
   const levers = (options.lever ?? []).map(parseLever);
   if (variants.length === 0 && levers.length === 0) throw new InputError('nothing to compare with the baseline: give a variant scenario file or a --lever');
-  const shared = commandLineOverrides({ ...options, lever: undefined });
+  const shared = worldOverrides({ ...options, lever: undefined });
   const design = comparableDesign(compareDesign(baseline, variants, { overrides: shared, seed: options.seed, replicates: options.replicates }, levers), options.align, io);
   const first = design.configurations[0].scenario;
   if (!options.quiet) {

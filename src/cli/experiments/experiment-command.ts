@@ -2,7 +2,8 @@
 // resuming it if it was stopped. A shard writes runs.csv only; `tierwave merge` combines shards
 // and computes the tables.
 import type { CommandIo } from '../run-command.ts';
-import { parseLever, parseOverride, type Override } from '../../scenario/overrides.ts';
+import type { Override } from '../../scenario/overrides.ts';
+import { worldOverrides, type WorldOptionValues } from '../options.ts';
 import { comparisonText } from '../../experiments/comparison-text.ts';
 import type { ExperimentMachine } from './execute-design.ts';
 import { runIntoFolder } from './run-into-folder.ts';
@@ -26,18 +27,9 @@ function bestFitsText(scored: ReturnType<typeof scoreRuns>, targets: number): st
   return [title, line(head), ...rows.map(line)].join('\n');
 }
 
-/** Options shared by `compare` and `experiment`, applied to every run. */
-export interface SharedOptionValues {
+/** Options shared by `compare`, `experiment`, `fit` and `sensitivity`, applied to every run; `seed` is the master seed. */
+export interface SharedOptionValues extends WorldOptionValues {
   readonly replicates?: number;
-  readonly agents?: number;
-  readonly days?: number;
-  /** The master seed. */
-  readonly seed?: number;
-  readonly set?: string[];
-  readonly lever?: string[];
-  readonly workers?: number;
-  readonly out?: string;
-  readonly quiet?: boolean;
   /** Differences between the worlds that may be aligned rather than refused (--align). */
   readonly align?: Alignment[];
   /** Write an HTML report here. */
@@ -48,13 +40,6 @@ export interface ExperimentOptionValues extends SharedOptionValues {
   readonly shard?: Shard;
 }
 
-/** Every `--set`, then `--agents` and `--days` (so the shorthands win, as in `run`). */
-export function commandLineOverrides(options: SharedOptionValues): Override[] {
-  const overrides = [...(options.set ?? []).map(parseOverride), ...(options.lever ?? []).map(parseLever)];
-  if (options.agents !== undefined) overrides.push(parseOverride(`population.agents=${options.agents}`));
-  if (options.days !== undefined) overrides.push(parseOverride(`days=${options.days}`));
-  return overrides;
-}
 
 /** The design, refused (exit 1) when its worlds differ in ways not aligned, else with its alignment recorded. */
 export function comparableDesign(design: Design, align: readonly Alignment[] | undefined, io?: CommandIo): Design {
@@ -70,7 +55,7 @@ export function comparableDesign(design: Design, align: readonly Alignment[] | u
 export const alignmentText = (design: Design): string => (design.alignment ?? []).map((note) => `${note}\n`).join('');
 
 export async function experimentCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<void> {
-  const loaded = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const loaded = loadExperimentDesign(file, { overrides: worldOverrides(options), seed: options.seed, replicates: options.replicates });
   const design = comparableDesign(loaded.design, options.align, io);
   const { sha256 } = loaded;
   const shard = options.shard;

@@ -12,10 +12,11 @@ import { mkdirSync } from 'node:fs';
 import { assertWritableFolder } from '../output-folder.ts';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
+import { worldOverrides } from '../options.ts';
 import type { CommandIo } from '../run-command.ts';
 import { csvLine } from '../../experiments/csv.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { commandLineOverrides, comparableDesign, type SharedOptionValues } from './experiment-command.ts';
+import { comparableDesign, type SharedOptionValues } from './experiment-command.ts';
 import { scoreRuns } from '../../experiments/fit.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { loadExperimentDesign, type CommandLineDesign } from './load-files.ts';
@@ -81,7 +82,7 @@ export function narrowed(current: readonly SweepParameter[], first: readonly Swe
 export const waveFolder = (out: string, wave: number, shard?: Shard): string => join(out, shard ? `wave-${wave}-shard${shard.index}of${shard.count}` : `wave-${wave}`);
 
 export async function fitCommand(file: string, options: FitOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<Wave[]> {
-  const commandLine: CommandLineDesign = { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates };
+  const commandLine: CommandLineDesign = { overrides: worldOverrides(options), seed: options.seed, replicates: options.replicates };
   const first = loadExperimentDesign(file, commandLine);
   const sweep = first.experiment.sweep;
   if (first.design.targets.length === 0) throw new InputError(`${file}: no targets: fit scores the runs against observed figures (an experiment's "targets")`);

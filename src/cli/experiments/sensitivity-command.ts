@@ -3,9 +3,10 @@
 // points, and the runs go into an ordinary experiment folder — run by run, resumable, shardable,
 // mergeable — which also gets sensitivity.csv and sensitivity.svg once every run is in.
 import { InputError } from '../errors.ts';
+import { worldOverrides } from '../options.ts';
 import type { CommandIo } from '../run-command.ts';
 import type { ExperimentMachine } from './execute-design.ts';
-import { commandLineOverrides, comparableDesign, type ExperimentOptionValues } from './experiment-command.ts';
+import { comparableDesign, type ExperimentOptionValues } from './experiment-command.ts';
 import { runIntoFolder } from './run-into-folder.ts';
 import { loadExperimentDesign } from './load-files.ts';
 import { EXPERIMENT_FILES } from './experiment-folder.ts';
@@ -14,7 +15,7 @@ import type { SensitivityRow } from '../../experiments/sensitivity/analysis.ts';
 import { sensitivityText } from '../../experiments/sensitivity/table-text.ts';
 
 export async function sensitivityCommand(file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string, signal?: AbortSignal): Promise<SensitivityRow[] | undefined> {
-  const loaded = loadExperimentDesign(file, { overrides: commandLineOverrides(options), seed: options.seed, replicates: options.replicates });
+  const loaded = loadExperimentDesign(file, { overrides: worldOverrides(options), seed: options.seed, replicates: options.replicates });
   const design = comparableDesign(loaded.design, options.align, io);
   const { sha256 } = loaded;
   const spec = design.sensitivity;
