@@ -21,6 +21,9 @@ export interface ResolvedScenario {
   sha256: string;
   /** Overrides on fields that an intervention also changes (they set only the value before it). */
   warnings: OverrideWarning[];
+  /** The scenario file that wrote `network.edgeList` (an extended one, or `file` itself, also for
+   *  a `--set`): a relative edge-list path is taken from its folder. */
+  edgeListNamedIn?: string;
 }
 
 /** Object keys sorted at every depth, so equal scenarios give byte-equal JSON whatever the key order in their files. */
@@ -62,8 +65,10 @@ export function resolveScenario(text: string, file: string, readFile: ReadFile, 
   if (issues.length > 0 || !validation.scenario) throw new ScenarioError(sortByPosition(issues));
   const { $schema: _schema, extends: _extends, ...resolved } = validation.scenario;
   const json = canonicalJson(resolved);
+  const namedIn = layer.sources.get('network.edgeList')?.value.file;
+  const edgeListNamedIn = namedIn === undefined || namedIn === '--set' ? file : namedIn;
   // Parsed back from the JSON so the scenario shares no objects with zod's defaults (which zod
   // hands out by reference) and is exactly what `json` records.
   const scenario = JSON.parse(json) as Scenario;
-  return { scenario, file, json, sha256: sha256Hex(json), warnings: intervenedFieldWarnings(applied, scenario) };
+  return { scenario, file, json, sha256: sha256Hex(json), warnings: intervenedFieldWarnings(applied, scenario), edgeListNamedIn };
 }

@@ -4,7 +4,7 @@
 // non-blocking and checked with fstat before a byte is read, so /dev/zero, a FIFO or a folder is
 // refused at once instead of filling memory or waiting forever for a writer.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { checkSeedCustomers, EdgeListError, parseEdgeList, type EdgeList } from './edge-list.ts';
 import type { Scenario } from './schema.ts';
 import { issueAt, ScenarioError } from './issues.ts';
@@ -109,21 +109,28 @@ export interface ImportedNetwork {
 }
 
 /**
- * Reads the edge list a scenario names (network.edgeList, relative to the scenario file). `limit`
- * is the largest file whose import fits in memory (engine/memory-estimate.ts importLimit): a larger
- * one is refused by its size, before a byte is read.
+ * Reads the edge list a scenario names: a relative network.edgeList is taken from the folder of
+ * the scenario file that wrote it (`namedIn`, see ResolvedScenario.edgeListNamedIn), an absolute
+ * one as given; with network.edgeListSha256 the file must still have that hash. `limit` is the
+ * largest file whose import fits in memory (engine/memory-estimate.ts importLimit): a larger one is
+ * refused by its size, before a byte is read.
  */
-export function loadImportedNetwork(scenarioFile: string, scenario: Scenario, limit: InputLimit): ImportedNetwork | undefined {
-  if (scenario.network.kind !== 'edge-list' || !scenario.network.edgeList) return undefined;
-  const file = join(dirname(scenarioFile), scenario.network.edgeList).replace(/\\/g, '/');
+export function loadImportedNetwork(scenarioFile: string, scenario: Scenario, limit: InputLimit, namedIn = scenarioFile): ImportedNetwork | undefined {
+  const { kind, edgeList, edgeListSha256 } = scenario.network;
+  if (kind !== 'edge-list' || !edgeList) return undefined;
+  const file = (isAbsolute(edgeList) ? edgeList : join(dirname(namedIn), edgeList)).replace(/\\/g, '/');
   let text: string;
   try {
     text = readInputFile(file, limit);
   } catch (error) {
     if (!(error instanceof InputFileError)) throw error;
-    throw new EdgeListError(`${error.message} (the edge list named by network.edgeList in ${scenarioFile})`);
+    throw new EdgeListError(`${error.message} (the edge list named by network.edgeList in ${namedIn})`);
+  }
+  const sha256 = scenarioSha256(text);
+  if (edgeListSha256 !== undefined && sha256 !== edgeListSha256) {
+    throw new EdgeListError(`${file}: the edge list has changed: network.edgeListSha256 in ${scenarioFile} expects SHA-256 ${edgeListSha256}, the file has ${sha256}`);
   }
   const edges = parseEdgeList(text, file, scenario.tiers.length);
   checkSeedCustomers(scenario, edges, file);
-  return { edges, file, sha256: scenarioSha256(text) };
+  return { edges, file, sha256 };
 }

@@ -157,7 +157,15 @@ export const networkSchema = z
     edgeList: z
       .string()
       .optional()
-      .meta({ description: 'edge-list only: CSV file with source,target (and optional source_tier,target_tier), relative to the scenario file' }),
+      .meta({
+        description:
+          'edge-list only: CSV file with source,target (and optional source_tier,target_tier); a relative path is taken from the folder of the scenario file that writes it (through extends too), an absolute one as given',
+      }),
+    edgeListSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a SHA-256 written as 64 lowercase hex digits')
+      .optional()
+      .meta({ description: 'edge-list only: SHA-256 the edge list must have; a run records it in scenario.resolved.json, so a replay on a changed file is refused' }),
   })
   .default({ kind: 'generated', meanDegree: 20, degreeSigma: 0.8, clustering: 0.5, neighbourhood: 50, groups: { perAgent: 3, meanSize: 30, maxSize: 500, local: 0.8 } })
   .meta({ description: 'the social network: friend ties, groups and feeds' });

@@ -3,9 +3,9 @@
 // file is refused with its line.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scratchDir, tierwave } from './tierwave.ts';
+import { scratchDir, start, tierwave } from './tierwave.ts';
 
 const SCENARIO = {
   name: 'ring',
@@ -65,5 +65,57 @@ describe('tierwave run on an edge list', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(`tierwave: ${join(dir, 'ring.csv')}: seedCustomers.agents: expected agent numbers below the 600 agents of this edge list, got 600`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('replays from its scenario.resolved.json byte for byte, from another working directory', async () => {
+    const dir = scratchDir('edge-list-replay');
+    writeFileSync(join(dir, 'ring.json'), JSON.stringify(SCENARIO));
+    writeFileSync(join(dir, 'ring.csv'), ringCsv());
+    const first = await tierwave('run', join(dir, 'ring.json'), '--out', join(dir, 'first'), '--quiet');
+    expect(first.stderr).toBe('');
+    const resolved = JSON.parse(readFileSync(join(dir, 'first', 'scenario.resolved.json'), 'utf8'));
+    // Written relative to the run folder, with the hash a replay checks.
+    expect(resolved.network.edgeList).toBe('../ring.csv');
+    expect(resolved.network.edgeListSha256).toBe(createHash('sha256').update(readFileSync(join(dir, 'ring.csv'))).digest('hex'));
+    const elsewhere = scratchDir('edge-list-replay-cwd');
+    const replay = await start(['run', join(dir, 'first', 'scenario.resolved.json'), '--out', 'again', '--quiet'], elsewhere).finished;
+    expect(replay.stderr).toBe('');
+    expect(replay.code).toBe(0);
+    expect(readFileSync(join(elsewhere, 'again', 'daily.csv'))).toEqual(readFileSync(join(dir, 'first', 'daily.csv')));
+    const summary = JSON.parse(readFileSync(join(elsewhere, 'again', 'summary.json'), 'utf8'));
+    expect(summary.scenario.edge_list.sha256).toBe(resolved.network.edgeListSha256);
+  });
+
+  it('refuses to replay when the edge list changed since the run', async () => {
+    const dir = scratchDir('edge-list-changed');
+    writeFileSync(join(dir, 'ring.json'), JSON.stringify(SCENARIO));
+    writeFileSync(join(dir, 'ring.csv'), ringCsv());
+    expect((await tierwave('run', join(dir, 'ring.json'), '--out', join(dir, 'first'), '--quiet')).code).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(dir, 'first', 'scenario.resolved.json'), 'utf8')).network.edgeListSha256;
+    appendFileSync(join(dir, 'ring.csv'), 'a1,a7,2,2\n');
+    const now = createHash('sha256').update(readFileSync(join(dir, 'ring.csv'))).digest('hex');
+    const replay = await tierwave('run', join(dir, 'first', 'scenario.resolved.json'), '--out', join(dir, 'again'), '--quiet');
+    expect(replay.code).toBe(1);
+    expect(replay.stderr.trim()).toBe(
+      `tierwave: ${join(dir, 'ring.csv')}: the edge list has changed: network.edgeListSha256 in ${join(dir, 'first', 'scenario.resolved.json')} expects SHA-256 ${recorded}, the file has ${now}`,
+    );
+    expect(existsSync(join(dir, 'again'))).toBe(false);
+  });
+
+  it('takes an absolute edge-list path as given, and a relative one from the file that wrote it', async () => {
+    const dir = scratchDir('edge-list-paths');
+    mkdirSync(join(dir, 'base'));
+    mkdirSync(join(dir, 'ties'));
+    mkdirSync(join(dir, 'child'));
+    writeFileSync(join(dir, 'ties', 'ring.csv'), ringCsv());
+    // The base names the file relative to itself; the child, elsewhere, only extends it.
+    writeFileSync(join(dir, 'base', 'ring.json'), JSON.stringify({ ...SCENARIO, network: { kind: 'edge-list', edgeList: '../ties/ring.csv' } }));
+    writeFileSync(join(dir, 'child', 'ring.json'), JSON.stringify({ extends: '../base/ring.json', name: 'child' }));
+    const viaExtends = await tierwave('run', join(dir, 'child', 'ring.json'), '--out', join(dir, 'a'), '--quiet');
+    expect(viaExtends.stderr).toBe('');
+    const absolute = await tierwave('run', join(dir, 'child', 'ring.json'), '--set', `network.edgeList=${join(dir, 'ties', 'ring.csv')}`, '--out', join(dir, 'b'), '--quiet');
+    expect(absolute.stderr).toBe('');
+    expect(readFileSync(join(dir, 'b', 'daily.csv'))).toEqual(readFileSync(join(dir, 'a', 'daily.csv')));
+    expect(JSON.parse(readFileSync(join(dir, 'b', 'summary.json'), 'utf8')).ties).toBe(630);
   });
 });

@@ -26,7 +26,7 @@ export const loadScenarioFromDisk: LoadScenario = (file, overrides) => {
   const loaded = loadScenarioFile(file, overrides);
   let network;
   try {
-    network = loadImportedNetwork(file, loaded.scenario, importLimit(memoryLimitBytes()));
+    network = loadImportedNetwork(file, loaded.scenario, importLimit(memoryLimitBytes()), loaded.edgeListNamedIn);
   } catch (error) {
     if (!(error instanceof EdgeListError)) throw error;
     // The edge list's own file and line are in the message; the scenario field named it.
