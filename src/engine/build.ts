@@ -10,6 +10,8 @@ import { emptyGroups, generateGroups, type Groups } from './groups.ts';
 import { KernelMemory } from './kernel-memory.ts';
 import { allocateLocal, allocateShared, arrays, type Allocate } from './memory.ts';
 import { generatedTies } from './network.ts';
+import { randomRegularTies } from './random-regular.ts';
+import { smallWorldTies } from './small-world.ts';
 import type { DayParameters } from './parameters.ts';
 import { drawTraitChunk, drawTraits, layoutPopulation, traitChunks, type Population } from './population.ts';
 import { createState, createWordOfMouth } from './state.ts';
@@ -72,6 +74,8 @@ export class WorldBuilder {
     const kind = scenario.network.kind;
     let ties: Ties;
     if (kind === 'generated') ties = generatedTies(scenario, population, seed, this.allocate, hot);
+    else if (kind === 'regular') ties = randomRegularTies(population.agents, scenario.network.degree, seed, this.allocate, hot);
+    else if (kind === 'small-world') ties = smallWorldTies(population.agents, scenario.network.degree, scenario.network.rewiring, seed, this.allocate, hot);
     else if (kind === 'edge-list') {
       if (!edgeList) throw new Error('network.kind is "edge-list" but no edge list was loaded');
       ties = tiesFromPairs(population.agents, edgeList, this.allocate, hot);

@@ -23,6 +23,7 @@ export function estimateMemory(scenario: Scenario, workers = 1, options: Estimat
   let meanDegree = 0;
   if (net.kind === 'erdos-renyi') meanDegree = net.meanDegree;
   else if (net.kind === 'generated') meanDegree = scenario.tiers.reduce((s, t) => s + t.share * t.meanFriends, 0);
+  else if (net.kind === 'regular' || net.kind === 'small-world') meanDegree = net.degree;
   else if (net.kind === 'edge-list') meanDegree = 20;
   const memberships = net.kind === 'generated' ? net.groups.perAgent : 0;
   const parts = {
@@ -30,8 +31,9 @@ export function estimateMemory(scenario: Scenario, workers = 1, options: Estimat
     state: n * STATE_BYTES_PER_AGENT,
     ties: n * 4 + n * meanDegree * 4,
     // Building ties keeps, beside the final rows, the forward list and the partitioned mirror
-    // entries (Erdős–Rényi: 10 bytes per tie) or the sampled pairs (8 bytes per tie).
-    tieBuilding: ((n * meanDegree) / 2) * (net.kind === 'erdos-renyi' ? 10 : 8),
+    // entries (Erdős–Rényi: 10 bytes per tie) or the sampled pairs (8 bytes per tie); a regular
+    // graph also keeps its unpaired ends and each agent's friends (16 bytes per tie).
+    tieBuilding: ((n * meanDegree) / 2) * (net.kind === 'erdos-renyi' ? 10 : net.kind === 'regular' ? 24 : 8),
     groups: n * memberships * 8 + n * 4,
     // Threshold contagion: each agent's count of friends still needed (a Uint16).
     threshold: scenario.threshold ? n * 2 : 0,

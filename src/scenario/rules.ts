@@ -40,6 +40,7 @@ function checkNetwork(scenario: Partial<Scenario>, input: unknown, report: Repor
     // Point at the kind: that is the line the user wrote, the missing field has no line.
     report(['network', 'edgeList'], 'missing, required when network.kind is "edge-list" (the CSV file of ties)', ['network', 'kind']);
   }
+  checkTextbookGraph(scenario, report);
   if (!network.mixing || !tiers) return;
   const n = tiers.length;
   if (network.mixing.length !== n) {
@@ -66,6 +67,20 @@ function checkThreshold(scenario: Partial<Scenario>, report: Report): void {
   });
   if (seedCustomers.highestDegree !== undefined && seedCustomers.highestDegree > agents) {
     report(['seedCustomers', 'highestDegree'], `expected at most population.agents (${agents}), got ${seedCustomers.highestDegree}`);
+  }
+}
+
+/** Random regular graphs and Watts–Strogatz rings exist only for some sizes and degrees. */
+function checkTextbookGraph(scenario: Partial<Scenario>, report: Report): void {
+  const { network, population } = scenario;
+  if (!network || !population || (network.kind !== 'regular' && network.kind !== 'small-world')) return;
+  const { agents } = population;
+  const d = network.degree;
+  if (d >= agents) report(['network', 'degree'], `expected a degree below the ${agents} agents, got ${d}`);
+  else if (network.kind === 'regular' && (agents * d) % 2 !== 0) {
+    report(['network', 'degree'], `expected agents × degree to be even (each tie has two ends), got ${agents} × ${d}`);
+  } else if (network.kind === 'small-world' && d % 2 !== 0) {
+    report(['network', 'degree'], `expected an even degree for a small world (degree/2 neighbours on each side of the ring), got ${d}`);
   }
 }
 

@@ -122,13 +122,18 @@ export const CHANNEL_FIELDS_MATCH_TABLE: Exclude<Channel, SchemaChannel> | Exclu
 export const networkSchema = z
   .strictObject({
     kind: z
-      .enum(['generated', 'erdos-renyi', 'mixed', 'edge-list'])
+      .enum(['generated', 'erdos-renyi', 'regular', 'small-world', 'mixed', 'edge-list'])
       .default('generated')
       .meta({
         description:
-          'generated: tiered, clustered, heavy-tailed ties with groups; erdos-renyi: a simple random graph; mixed: no ties, everyone meets everyone (Bass mean field); edge-list: ties read from a CSV file',
+          'generated: tiered, clustered, heavy-tailed ties with groups; erdos-renyi: a simple random graph; regular: a random graph where everyone has exactly `degree` friends; small-world: a Watts–Strogatz ring of `degree` nearest friends with a `rewiring` share of ties moved at random; mixed: no ties, everyone meets everyone (Bass mean field); edge-list: ties read from a CSV file',
       }),
     meanDegree: nonNegative('erdos-renyi only: mean number of ties per agent', 'ties').default(20),
+    degree: z.int().min(1).default(6).meta({
+      description: 'regular: every agent’s number of ties (agents × degree must be even); small-world: ties of each agent on the ring before rewiring (even)',
+      unit: 'ties',
+    }),
+    rewiring: probability('small-world only: chance that each ring tie is moved to a uniformly drawn agent (Watts–Strogatz β)').default(0.1),
     degreeSigma: z.number().min(0).max(3).default(0.8).meta({
       description: 'generated only: sigma of the log-normal spread of target degrees (heavy tail)',
       unit: 'ln units',
@@ -167,7 +172,7 @@ export const networkSchema = z
       .optional()
       .meta({ description: 'edge-list only: SHA-256 the edge list must have; a run records it in scenario.resolved.json, so a replay on a changed file is refused' }),
   })
-  .default({ kind: 'generated', meanDegree: 20, degreeSigma: 0.8, clustering: 0.5, neighbourhood: 50, groups: { perAgent: 3, meanSize: 30, maxSize: 500, local: 0.8 } })
+  .default({ kind: 'generated', meanDegree: 20, degree: 6, rewiring: 0.1, degreeSigma: 0.8, clustering: 0.5, neighbourhood: 50, groups: { perAgent: 3, meanSize: 30, maxSize: 500, local: 0.8 } })
   .meta({ description: 'the social network: friend ties, groups and feeds' });
 
 const festivalMultipliers = z

@@ -90,7 +90,7 @@ describe('resolveScenario schema errors', () => {
 
   it('reports a value outside an enum with the allowed options', () => {
     expect(problems('{\n  "name": "x",\n  "tiers": [{ "name": "t1", "share": 1 }],\n  "network": { "kind": "random" }\n}')).toEqual([
-      'scenarios/x.json:4:24 network.kind: expected one of "generated", "erdos-renyi", "mixed" or "edge-list", got "random"',
+      'scenarios/x.json:4:24 network.kind: expected one of "generated", "erdos-renyi", "regular", "small-world", "mixed" or "edge-list", got "random"',
     ]);
   });
 

@@ -42,6 +42,21 @@ describe('cross-field rules', () => {
     expect(resolveScenario(text, FILE, () => undefined).scenario.tiers[3].share).toBe(0.5600004);
   });
 
+  it('reports a regular graph with an odd number of tie ends, at the degree', () => {
+    expect(problems(scenario('"population": { "agents": 1001 },\n  "network": { "kind": "regular", "degree": 5 }'))).toEqual([
+      'scenarios/x.json:11:45 network.degree: expected agents × degree to be even (each tie has two ends), got 1001 × 5',
+    ]);
+  });
+
+  it('reports a small world with an odd degree or one as large as the population', () => {
+    expect(problems(scenario('"network": { "kind": "small-world", "degree": 7 }'))).toEqual([
+      'scenarios/x.json:10:49 network.degree: expected an even degree for a small world (degree/2 neighbours on each side of the ring), got 7',
+    ]);
+    expect(problems(scenario('"population": { "agents": 10 },\n  "network": { "kind": "small-world", "degree": 10 }'))).toEqual([
+      'scenarios/x.json:11:49 network.degree: expected a degree below the 10 agents, got 10',
+    ]);
+  });
+
   it('reports a mixing matrix without one row per tier', () => {
     expect(problems(scenario('"network": { "mixing": [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]] }'))).toEqual([
       'scenarios/x.json:10:26 network.mixing: expected 4 rows, one per tier, got 3',

@@ -88,3 +88,15 @@ export function wattsCascadeMargin(degrees: ReadonlyMap<number, number>, phi: nu
   }
   return s - z;
 }
+
+/**
+ * Final size of bond percolation (an independent cascade with transmission T) on a random
+ * d-regular graph, with a share `seeds` infected at the start: S = 1 − (1 − s)(1 − T + T·u)^d where
+ * u, the chance that a friend is not reached through its other d − 1 ties, is the smallest root of
+ * u = (1 − s)(1 − T + T·u)^(d−1) — iterated from u = 0, which climbs to it.
+ */
+export function regularPercolationFinalSize(d: number, T: number, seeds = 0): number {
+  let u = 0;
+  for (let k = 0; k < 100_000; k++) u = (1 - seeds) * (1 - T + T * u) ** (d - 1);
+  return 1 - (1 - seeds) * (1 - T + T * u) ** d;
+}
