@@ -8,6 +8,7 @@ import { issueAt, type ScenarioIssue } from './issues.ts';
 import { formatPath, type PathSegment } from './path.ts';
 import type { Scenario } from './schema.ts';
 import { validFields } from './validate.ts';
+import { mixingMisses, ROW_TOLERANCE } from './mixing.ts';
 
 const SHARE_TOLERANCE = 1e-6;
 // February has 29 here: a festival on 02-29 is a real day, held in leap years.
@@ -46,10 +47,32 @@ function checkNetwork(scenario: Partial<Scenario>, input: unknown, report: Repor
   if (network.mixing.length !== n) {
     report(['network', 'mixing'], `expected ${n} rows, one per tier, got ${network.mixing.length}`);
   }
+  let wellFormed = network.mixing.length === n;
   network.mixing.forEach((row, i) => {
     if (row.length !== n) report(['network', 'mixing', i], `expected ${n} weights, one per tier, got ${row.length}`);
     else if (row.every((weight) => weight === 0)) report(['network', 'mixing', i], 'expected at least one weight > 0, got all zeros');
+    else return;
+    wellFormed = false;
   });
+  if (wellFormed && network.kind === 'generated' && scenario.tiers?.length === n && Math.abs(scenario.tiers.reduce((a, t) => a + t.share, 0) - 1) <= SHARE_TOLERANCE) {
+    checkMixingBalance({ tiers: scenario.tiers, network }, report);
+  }
+}
+
+const shown = (row: readonly number[]) => `[${row.map((x) => Number(x.toFixed(3))).join(', ')}]`;
+
+/** Rows the tie counts cannot follow: said with what was asked, what can be had, and the rule. */
+function checkMixingBalance(scenario: Pick<Scenario, 'tiers' | 'network'>, report: Report): void {
+  for (const miss of mixingMisses(scenario)) {
+    const name = scenario.tiers[miss.tier].name;
+    const can = miss.degreeShort
+      ? `no symmetric tie counts give tier "${name}" its meanFriends with these zeros`
+      : `symmetric tie counts (each tie is an end in two tiers) that give every tier its meanFriends can have ${shown(miss.possible)}`;
+    report(
+      ['network', 'mixing', miss.tier],
+      `expected a row the tiers' sizes and meanFriends allow within ${ROW_TOLERANCE}, got ${shown(miss.asked)} (as shares of the row): ${can}. Rows are preferences: the tie counts are the symmetric ones with exact tier degrees closest to them (README, "Tier mixing"); write that row, or change shares or meanFriends`,
+    );
+  }
 }
 
 function checkThreshold(scenario: Partial<Scenario>, report: Report): void {
