@@ -1,18 +1,20 @@
 // How many ties run between two tiers. A tie has two ends, so the counts must be symmetric: as
 // many tier-1 ends reach tier 4 as tier-4 ends reach tier 1. Each tier's long-tie budget B_i (its
-// agents × meanFriends, less what its neighbourhoods hold) is fixed by the file, and each mixing
-// row says where tier i would like its ends to go. Both can hold only when B_i·p_ij = B_j·p_ji.
+// agents × meanFriends × (1 − clustering)) is fixed by the file, and each mixing row p_i says where
+// tier i would like its ends to go. Both can hold only when B_i·p_ij = B_j·p_ji.
 //
-// The rule when they cannot: rows are preferences; the tie counts are the symmetric matrix E with
-// exact row sums B that is closest, in Kullback–Leibler divergence Σ E_ij ln(E_ij / K_ij) − E_ij + K_ij,
-// to the symmetrised asks K = (A + Aᵀ)/2, A_ij = B_i·p_ij. Such an E has the form E_ij = x_i·x_j·K_ij
-// (one scale per tier), found by symmetric Sinkhorn scaling. A balanced file (A symmetric) gets
-// exactly what it asked for. Validation compares the rows of E with the file's rows.
+// The rule when they cannot: rows are preferences, degrees are not. The tie ends E are the
+// symmetric matrix with exact row sums B, zero where neither tier asks for the other, that is
+// closest to the rows in squared distance of the shares, Σ_i Σ_j (E_ij/B_i − p_ij)² — the same
+// shares validation compares within 0.02. The big tiers' rows give most: a tie moved changes a
+// big tier's shares less. A balanced file gets exactly what it asked for. (Least squares with
+// equality constraints, solved through its Lagrange multipliers; a pair driven below zero is held at
+// zero and the rest solved again.)
 //
 // The built-in mixing is a kernel of odds over random mixing, K_ij = B_i·B_j·h_ij with h = 17 within
 // a tier, 1 between tiers and 2 between tier 1 and the last (migrants' families back home), scaled
-// by the same rule: symmetric by construction, so it balances for any shares (4 equal tiers keep
-// 85 % of their ties at home).
+// to the budgets as E_ij = x_i·x_j·K_ij (symmetric Sinkhorn scaling): symmetric by construction, so
+// it balances for any shares (4 equal tiers keep 81–85 % of their long ties at home).
 import type { Scenario } from './types.ts';
 
 /** How far a realised row may be from the file's (largest difference of one weight). */
@@ -76,7 +78,64 @@ export function balanceKernel(budgets: readonly number[], kernel: readonly (read
 
 /** Tie counts for long-tie budgets and the file's mixing (or the built-in one when omitted). */
 export function longTieCounts(budgets: readonly number[], mixing?: readonly (readonly number[])[]): TieCounts {
-  return balanceKernel(budgets, mixing ? askedKernel(budgets, mixing) : defaultKernel(budgets));
+  return mixing ? closestTieCounts(budgets, rowShares(mixing)) : balanceKernel(budgets, defaultKernel(budgets));
+}
+
+/** The rule for written rows: least squares in row shares (see the top of this file). */
+export function closestTieCounts(budgets: readonly number[], p: readonly (readonly number[])[]): TieCounts {
+  const k = budgets.length;
+  const live = budgets.map((b) => b > 0);
+  // held[i][j]: the pair is kept at zero (nobody asks for it, an empty tier, or driven negative).
+  const held = p.map((row, i) => row.map((x, j) => !live[i] || !live[j] || (x <= 0 && p[j][i] <= 0)));
+  const weight = (i: number, j: number) => (i === j ? budgets[i] ** -2 : budgets[i] ** -2 + budgets[j] ** -2);
+  for (let round = 0; round <= k * k; round++) {
+    // Stationarity gives E_ij = (a_ij − (λ_i + λ_j)/2) / w_ij off the diagonal and
+    // E_ii = (p_ii/B_i − λ_i/2) / w_ii on it; the row sums then fix λ.
+    const target = (i: number, j: number) => (i === j ? p[i][i] / budgets[i] : p[i][j] / budgets[i] + p[j][i] / budgets[j]);
+    const matrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const rhs = budgets.map((b, i) => (live[i] ? b : 0));
+    for (let i = 0; i < k; i++) {
+      if (!live[i]) {
+        matrix[i][i] = 1;
+        continue;
+      }
+      for (let j = 0; j < k; j++) {
+        if (held[i][j]) continue;
+        const w = weight(i, j);
+        rhs[i] -= target(i, j) / w;
+        matrix[i][i] -= 1 / (2 * w);
+        matrix[i][j] -= 1 / (2 * w);
+      }
+    }
+    const lambda = solveLinear(matrix, rhs);
+    if (!lambda) break;
+    const ends = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (held[i][j] ? 0 : (target(i, j) - (lambda[i] + lambda[j]) / 2) / weight(i, j))));
+    let worst = -1e-12;
+    let at = -1;
+    for (let c = 0; c < k * k; c++) if (ends[Math.floor(c / k)][c % k] < worst) (worst = ends[Math.floor(c / k)][c % k]), (at = c);
+    if (at < 0) return { ends, balanced: true };
+    held[Math.floor(at / k)][at % k] = held[at % k][Math.floor(at / k)] = true;
+  }
+  // No symmetric counts with these zeros give every tier its budget.
+  return { ends: balanceKernel(budgets, askedKernel(budgets, p)).ends, balanced: false };
+}
+
+/** Gaussian elimination with partial pivoting; null when singular. */
+function solveLinear(matrix: number[][], rhs: number[]): number[] | null {
+  const n = rhs.length;
+  const a = matrix.map((row, i) => [...row, rhs[i]]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+    if (Math.abs(a[pivot][c]) < 1e-12 * Math.max(1, ...a.map((row) => Math.abs(row[c])))) return null;
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r][c] / a[c][c];
+      for (let k = c; k <= n; k++) a[r][k] -= f * a[c][k];
+    }
+  }
+  return a.map((row, i) => row[n] / row[i]);
 }
 
 /** Each tier's long-tie budget per agent of the whole population: share × meanFriends × (1 − clustering). */

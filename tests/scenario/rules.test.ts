@@ -57,6 +57,27 @@ describe('cross-field rules', () => {
     ]);
   });
 
+  it('reports mixing rows that symmetric tie counts cannot follow, with what can be had and the rule', () => {
+    // Equal meanFriends, tier 4 holding 55 % of the agents: its 15 % of ties to other tiers are more
+    // ends than tiers 1–3 send out altogether (15 % of 45 %), so its row cannot hold.
+    const rows = '[[0.85, 0.05, 0.02, 0.08], [0.05, 0.85, 0.05, 0.05], [0.05, 0.05, 0.85, 0.05], [0.08, 0.035, 0.035, 0.85]]';
+    const text = scenario(`"network": { "clustering": 0, "mixing": ${rows} }`)
+      .replace('0.05 }', '0.05, "meanFriends": 10 }')
+      .replace('"share": 0.22 }', '"share": 0.15, "meanFriends": 10 }')
+      .replace('"share": 0.17 }', '"share": 0.25, "meanFriends": 10 }')
+      .replace('"share": 0.56 }', '"share": 0.55, "meanFriends": 10 }');
+    const found = problems(text);
+    const tier4 = found.find((line) => line.includes('network.mixing[3]:'));
+    expect(tier4).toMatch(
+      /^scenarios\/x\.json:10:\d+ network\.mixing\[3\]: expected a row the tiers' sizes and meanFriends allow within 0\.02, got \[0\.08, 0\.035, 0\.035, 0\.85\] \(as shares of the row\): symmetric tie counts \(each tie is an end in two tiers\) that give every tier its meanFriends can have \[[\d., ]+\]\. Rows are preferences: the tie counts are the symmetric ones with exact tier degrees closest to them \(README, "Tier mixing"\); write that row, or change shares or meanFriends$/,
+    );
+    const possible = JSON.parse(tier4!.match(/can have (\[[\d., ]+\])/)![1]) as number[];
+    expect(possible.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    // What can be had really is possible: tier 4 keeps at least the ends the others cannot take.
+    const othersOut = 0.15 * (0.05 + 0.15 + 0.25);
+    expect(possible[3]).toBeGreaterThanOrEqual(1 - othersOut / 0.55 - 0.001);
+  });
+
   it('reports a mixing matrix without one row per tier', () => {
     expect(problems(scenario('"network": { "mixing": [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]] }'))).toEqual([
       'scenarios/x.json:10:26 network.mixing: expected 4 rows, one per tier, got 3',
