@@ -12,6 +12,7 @@ import { runCommand, type CommandIo, type RunMachine } from './run-command.ts';
 import { readTool } from './tool.ts';
 import { validateCommand } from './validate-command.ts';
 import { registerExperimentCommands } from './experiments/commands.ts';
+import { networkCommand } from './network-command.ts';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -45,6 +46,17 @@ function program(io: CommandIo, machine: RunMachine, setExitCode: (code: number)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (file: string, options: RunOptionValues) => {
       await runCommand(file, options, io, machine);
+    });
+
+  cli
+    .command('network')
+    .description("build a scenario's network (no simulation) and print its realised degrees, clustering, tier mixing and groups beside what the file asked")
+    .argument('<scenario>', 'scenario JSON file')
+    .option('--seed <n>', "random seed (default: the scenario's seed)", parseSeed)
+    .option('--agents <n>', 'number of agents (shorthand for --set population.agents=N)', parseCount)
+    .option('--set <path=value>', 'override a scenario field (repeatable; validated like the file)', collect)
+    .action(async (file: string, options: RunOptionValues) => {
+      await networkCommand(file, options, io, machine);
     });
 
   cli

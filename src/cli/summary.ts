@@ -6,6 +6,7 @@ import type { ScenarioRun } from '../runtime/run.ts';
 import { representedPeople } from '../engine/headline.ts';
 import { seriesValue } from '../engine/metrics.ts';
 import type { Tool } from './tool.ts';
+import { networkSummary } from './network-summary.ts';
 
 export interface RunIdentity {
   readonly tool: Tool;
@@ -62,6 +63,7 @@ export function runSummary(identity: RunIdentity, run: ScenarioRun, clock: RunCl
     },
     headline: run.headline,
     cross_tier_flow: { tiers: keys, matrix: run.flow },
+    ...(run.network ? { network: networkSummary(run.network, keys) } : {}),
     markers: run.markers,
     runtime: {
       workers: run.workers,

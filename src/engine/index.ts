@@ -14,6 +14,7 @@ export { wordOfMouthKernel, type WordOfMouthKernel } from './compiled-word-of-mo
 export { estimateMemory, assertFits, WorldTooLargeError, type MemoryEstimate, type EstimateOptions } from './memory-estimate.ts';
 export { headline, representedPeople, HEADLINE_FIGURES, type Headline, type HeadlineFigure, type HeadlineKey } from './headline.ts';
 export { dateOfDay, dayOfDate, type Marker } from './calendar.ts';
+export { networkReport, WEDGES_PER_TIER, type NetworkReport, type TierNetwork, type DegreeFigures } from './network-report.ts';
 export type { Population } from './population.ts';
 export type { Ties } from './ties.ts';
 export type { Groups } from './groups.ts';

@@ -5,7 +5,7 @@
 import type { Remote } from 'comlink';
 import type { ImportedTies } from '../scenario/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { Ledger, METRIC_COUNT, RECORD_INTS, agentRange, dayParameters, flowMatrix, headline, seriesLength, type DailySeries, type DayParameters, type RunResult, type WordOfMouthKernel, type WorldParts, type CascadeRows, type ShareTrail } from '../engine/index.ts';
+import { Ledger, METRIC_COUNT, RECORD_INTS, agentRange, dayParameters, flowMatrix, headline, seriesLength, type DailySeries, type DayParameters, type NetworkReport, type RunResult, type WordOfMouthKernel, type WorldParts, type CascadeRows, type ShareTrail } from '../engine/index.ts';
 import { CONTROL, controlWords, type AgentSnapshot, type BuildRequest, type BuiltWorld, type EngineWorkerApi, type PhaseOneResult, type SharedControl } from './protocol.ts';
 
 /** One spawned worker: its remote API, a promise that rejects when it fails, and a way to stop it. */
@@ -237,6 +237,11 @@ export class Simulation {
   /** One share followed from `agent` (see engine/cascades.ts followShare). */
   followShare(agent: number, limit: number): Promise<ShareTrail> {
     return this.guard(this.hosts[0].api.followShare(agent, limit));
+  }
+
+  /** The realised network (computed in worker 0, which holds every tie: nothing large is copied). */
+  networkReport(): Promise<NetworkReport> {
+    return this.guard(this.hosts[0].api.networkReport());
   }
 
   tiesAmong(ids: Uint32Array): Promise<Uint32Array> {

@@ -16,10 +16,12 @@ import {
   createParts,
   createWorld,
   dayLoop,
+  networkReport,
   runBuildTasks,
   wordOfMouthKernel,
   type CascadeRows,
   type DayLoop,
+  type NetworkReport,
   type ShareTrail,
   type SharedBuild,
   type WordOfMouthKernel,
@@ -242,6 +244,11 @@ export class EngineCore implements EngineWorkerApi {
   followShare(agent: number, limit: number): ShareTrail {
     const world = this.requireWorld();
     return followShare(world.state, world.population, world.days, agent, limit);
+  }
+
+  networkReport(): NetworkReport {
+    const world = this.requireWorld();
+    return networkReport(world.scenario, world, world.seed);
   }
 
   tiesAmong(ids: Uint32Array): Uint32Array {

@@ -96,7 +96,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
     const simulationSeconds = (performance.now() - started) / 1000;
     const result = await simulation.result();
     if (options.cascades) await options.cascades(simulation.cascades());
-    return { ...result, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds, wordOfMouth: simulation.wordOfMouth } };
+    const network = await simulation.networkReport();
+    return { ...result, network, workers: options.workers, timings: { setupSeconds: simulation.setupSeconds, simulationSeconds, wordOfMouth: simulation.wordOfMouth } };
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     simulation.dispose();

@@ -1,7 +1,7 @@
 // The one typed contract between the page / CLI side and an engine worker. Everything crossing it
 // is structured-cloneable; typed arrays on SharedArrayBuffers are shared, others are copied or
 // transferred explicitly.
-import type { CascadeRows, ShareTrail, SharedBuild, WordOfMouthKernel, WorldParts, WorldRequest } from '../engine/index.ts';
+import type { CascadeRows, NetworkReport, ShareTrail, SharedBuild, WordOfMouthKernel, WorldParts, WorldRequest } from '../engine/index.ts';
 
 export interface BuildRequest extends WorldRequest {
   /** Put the world on SharedArrayBuffers and return it, so other workers can attach. */
@@ -128,4 +128,6 @@ export interface EngineWorkerApi {
   followShare(agent: number, limit: number): ShareTrail;
   /** Ties among some agents, as pairs of positions in `ids`. */
   tiesAmong(ids: Uint32Array): Uint32Array;
+  /** The realised network beside what the file asked (network-report.ts), from this worker's parts. */
+  networkReport(): NetworkReport;
 }

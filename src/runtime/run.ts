@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from '../engine/simulation.ts';
 import type { ImportedTies } from '../scenario/types.ts';
 import type { WordOfMouthKernel } from '../engine/compiled-word-of-mouth.ts';
-import type { CascadeRows } from '../engine/index.ts';
+import type { CascadeRows, NetworkReport } from '../engine/index.ts';
 
 export interface RunOptions {
   readonly seed: number;
@@ -27,6 +27,7 @@ export interface RunTimings {
   readonly wordOfMouth: WordOfMouthKernel;
 }
 
-export type ScenarioRun = RunResult & { readonly timings: RunTimings; readonly workers: number };
+/** `network`: the realised network (network-report.ts); the worker-thread runner always gives it. */
+export type ScenarioRun = RunResult & { readonly timings: RunTimings; readonly workers: number; readonly network?: NetworkReport };
 
 export type RunScenario = (scenario: Scenario, options: RunOptions) => Promise<ScenarioRun>;
