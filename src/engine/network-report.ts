@@ -8,7 +8,7 @@
 // stream of its own so the report is the same for a seed; its standard error is about
 // √(C(1−C)/WEDGES_PER_TIER) ≤ 0.004. Cost: one pass over the ties (degrees, mixing), a binary
 // search per wedge, and 12 bytes per agent while the wedges are drawn.
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { longTieCounts, rowShares } from '../scenario/mixing.ts';
 import type { Groups } from './groups.ts';
 import type { Population } from './population.ts';
