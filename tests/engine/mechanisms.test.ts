@@ -118,8 +118,9 @@ describe('mechanisms', () => {
 
   it('more migrant ties between tiers 1 and 4 carry more tier-4 adoptions triggered by tier-1 friends', () => {
     const mixing = base.scenario.network.mixing!.map((row) => [...row]);
-    mixing[0][3] = 0.5;
-    mixing[3][0] = 0.3;
+    // Both directions, so the rows still balance (tie counts are symmetric; README, Tier mixing).
+    mixing[0][3] = 0.3;
+    mixing[3][0] = 0.1;
     // Rare events in a small world: more seeds, and a large change in the migrant share of ties.
     const seeds = [1, 2, 3, 4, 5, 6];
     const flow = (overrides: Override[]) => {
