@@ -76,7 +76,7 @@ describe('tierwave run', () => {
 
   it('writes summary.json with the scenario fingerprint, final customers and cross-tier flow', () => {
     const summary = JSON.parse(read(first, 'summary.json'));
-    expect(Object.keys(summary)).toEqual(['tool', 'scenario', 'seed', 'agents', 'days', 'represents', 'ties', 'final', 'headline', 'cross_tier_flow', 'markers', 'runtime']);
+    expect(Object.keys(summary)).toEqual(['tool', 'scenario', 'seed', 'agents', 'days', 'represents', 'ties', 'final', 'headline', 'cross_tier_flow', 'network', 'markers', 'runtime']);
     expect(summary.tool.name).toBe('tierwave');
     expect(summary.scenario).toEqual({ name: 'small-world', file: SMALL_WORLD, sha256: createHash('sha256').update(read(first, 'scenario.resolved.json')).digest('hex') });
     expect([summary.seed, summary.agents, summary.days, summary.represents]).toEqual([11, 2000, 30, 1000]);
