@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { randomRegularTies } from '../../src/engine/random-regular.ts';
 import { smallWorldTies } from '../../src/engine/small-world.ts';
 import { hasTie, type Ties } from '../../src/engine/ties.ts';
+import { estimateMemory } from '../../src/engine/memory-estimate.ts';
+import { scenarioObjectSchema } from '../../src/scenario/schema.ts';
 
 function problems(t: Ties): string[] {
   const found: string[] = [];
@@ -118,5 +120,20 @@ describe('Watts–Strogatz small worlds', () => {
     expect(Math.abs(moved - beta)).toBeLessThan(4 * Math.sqrt((beta * (1 - beta)) / ((n * k) / 2)) + 1e-3);
     const lattice = (3 * (k - 2)) / (4 * (k - 1));
     expect(Math.abs(transitivity(t) - lattice * (1 - beta) ** 3)).toBeLessThan(0.01);
+  });
+});
+
+describe('memory estimate', () => {
+  it('counts the rows a regular graph or small world really takes', () => {
+    for (const network of [
+      { kind: 'regular', degree: 6 },
+      { kind: 'small-world', degree: 8, rewiring: 0.2 },
+    ] as const) {
+      const n = 30_000;
+      const scenario = scenarioObjectSchema.parse({ name: 'm', population: { agents: n }, tiers: [{ name: 'all', share: 1 }], network });
+      const t = network.kind === 'regular' ? randomRegularTies(n, network.degree, 1) : smallWorldTies(n, network.degree, network.rewiring, 1);
+      // The estimate's rows: one offset per agent and one neighbour per tie end.
+      expect(estimateMemory(scenario).parts.ties).toBe(t.offsets.length * 4 - 4 + t.neighbors.length * 4);
+    }
   });
 });
