@@ -4,6 +4,7 @@
 //    stays inside its neighbourhood block (friends of friends are friends; neighbourhood.ts), the
 //    rest — and whatever the block cannot hold — go to tiers by the mixing matrix, balanced by the
 //    rule in scenario/mixing.ts, with partners drawn in proportion to their long-tie target (Chung–Lu);
+//  - regular and small-world: textbook graphs (random-regular.ts, small-world.ts);
 //  - mixed: no ties at all (everyone meets everyone: the Bass mean field).
 import type { Scenario } from '../scenario/types.ts';
 import { longTieCounts } from '../scenario/mixing.ts';
