@@ -1,7 +1,6 @@
 // The realised network as summary.json records it (and `tierwave network --json` would): tiers
 // keyed by name, figures rounded to what is meaningful, the method of the clustering estimate said.
-import type { DegreeFigures, NetworkReport, TierNetwork } from '../engine/network-report.ts';
-import { WEDGES_PER_TIER } from '../engine/network-report.ts';
+import { WEDGES_PER_TIER, type DegreeFigures, type NetworkReport, type TierNetwork } from '../engine/index.ts';
 
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
