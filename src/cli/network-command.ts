@@ -3,7 +3,7 @@
 // sweep is run over it. The world is built in this thread; its ties are the same as on any workers.
 import { loadImportedNetwork, loadScenarioFile } from '../scenario/node.ts';
 import { EdgeListError, withEdgeListSize } from '../scenario/edge-list.ts';
-import { allocateLocal, assertFits, createParts, dayParameters, networkReport, WEDGES_PER_TIER, type DegreeFigures, type NetworkReport, type TierNetwork } from '../engine/index.ts';
+import { allocateLocal, assertFits, createParts, importLimit, dayParameters, networkReport, WEDGES_PER_TIER, type DegreeFigures, type NetworkReport, type TierNetwork } from '../engine/index.ts';
 import { InputError } from './errors.ts';
 import { runOverrides, type RunOptionValues } from './options.ts';
 import type { CommandIo, RunMachine } from './run-command.ts';
@@ -13,7 +13,7 @@ export async function networkCommand(file: string, options: Pick<RunOptionValues
   const loaded = loadScenarioFile(file, runOverrides(options));
   let imported;
   try {
-    imported = loadImportedNetwork(file, loaded.scenario, loaded.edgeListNamedIn);
+    imported = loadImportedNetwork(file, loaded.scenario, importLimit(machine.memoryLimitBytes()), loaded.edgeListNamedIn);
   } catch (error) {
     if (error instanceof EdgeListError) throw new InputError(error.message);
     throw error;

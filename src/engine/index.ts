@@ -11,7 +11,7 @@ export { cascadeOrder, cascadeRows, followShare, type CascadeRows, type ShareTra
 export { NEVER } from './state.ts';
 export { allocateLocal, allocateShared } from './memory.ts';
 export { wordOfMouthKernel, type WordOfMouthKernel } from './compiled-word-of-mouth.ts';
-export { estimateMemory, assertFits, WorldTooLargeError, type MemoryEstimate, type EstimateOptions } from './memory-estimate.ts';
+export { estimateMemory, assertFits, importLimit, WorldTooLargeError, type MemoryEstimate, type EstimateOptions } from './memory-estimate.ts';
 export { headline, representedPeople, HEADLINE_FIGURES, type Headline, type HeadlineFigure, type HeadlineKey } from './headline.ts';
 export { dateOfDay, dayOfDate, type Marker } from './calendar.ts';
 export { networkReport, WEDGES_PER_TIER, type NetworkReport, type TierNetwork, type DegreeFigures } from './network-report.ts';
