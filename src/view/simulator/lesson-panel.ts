@@ -228,7 +228,7 @@ export class LessonPanel {
     this.root.lang = this.language === 'zh' ? 'zh-CN' : 'en';
     this.root.dataset.stage = stage;
     const switcher = this.button(words.switchTo, 'lesson-language', true, () => this.setLanguage(this.language === 'en' ? 'zh' : 'en'));
-    switcher.setAttribute('aria-label', words.switchLabel);
+    switcher.title = words.switchLabel;
     switcher.lang = this.language === 'en' ? 'zh-CN' : 'en';
     const close = this.button('×', 'lesson-close', true, () => this.actions.close());
     close.setAttribute('aria-label', words.close);
