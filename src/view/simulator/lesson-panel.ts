@@ -204,11 +204,10 @@ export class LessonPanel {
     const table = element(
       'table',
       { className: 'lesson-compare' },
-      element('caption', { textContent: `${words.measured}: ${measureName(chapter.measure, this.language)}` }),
       element('tr', {}, element('th', { scope: 'row', textContent: words.predicted }), element('td', { textContent: this.predictionText() })),
       element('tr', {}, element('th', { scope: 'row', textContent: words.result }), resultCell),
     );
-    const box = element('div', { className: 'lesson-reveal' }, table);
+    const box = element('div', { className: 'lesson-reveal' }, element('p', { className: 'lesson-measure', textContent: `${words.measured}${measureName(chapter.measure, this.language)}` }), table);
     box.dataset.testid = 'lesson-reveal-panel';
     const prediction = chapter.prediction;
     if (prediction.kind === 'choice') {
