@@ -157,6 +157,18 @@ describe('a lesson, chapter by chapter', () => {
   });
 });
 
+describe('a lesson on a phone', () => {
+  it('at 390 px the lesson panel does not scroll sideways', async () => {
+    const { page, problems } = await openPage('?lesson=tier-four-towns&chapter=1', { width: 390, height: 844 });
+    await testid(page, 'lesson').locator('h2').waitFor();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, lesson: document.querySelector('[data-testid=lesson]')!.scrollWidth, view: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    expect(widths.lesson).toBeLessThanOrEqual(widths.view);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('accessibility (axe-core)', () => {
   it('the simulator, a lesson and presenter mode have no serious or critical violations', async () => {
     const { page, problems } = await openPage('?scenario=teaching-village');

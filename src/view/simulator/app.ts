@@ -16,11 +16,7 @@ import { ErrorPanel } from '../shared/error-panel.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel } from './lever-panel.ts';
-import { chapterDays, chapterOverrides } from '../../experiments/lesson-file.ts';
-import { measureRun } from '../../experiments/lesson-measures.ts';
-import type { LessonChapter, LessonLanguage } from '../../experiments/lesson-schema.ts';
-import { lessonEntries, lessonTitle, loadLesson } from './lesson-catalog.ts';
-import { LessonPanel } from './lesson-panel.ts';
+import { LessonMode } from './lesson-mode.ts';
 import type { Lever, LeverValue } from './levers.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
@@ -60,18 +56,7 @@ export class App {
   private readonly picker = byId<HTMLSelectElement>('scenario-picker');
   private readonly seedInput = byId<HTMLInputElement>('seed');
   private readonly follower = new ShareFollower(byId('follow'), byId('cascade-tree'), this.network);
-  private readonly lessonPicker = byId<HTMLSelectElement>('lesson-picker');
-  private readonly lesson = new LessonPanel(byId('lesson'), {
-    open: (chapter, index) => this.openChapter(chapter, index),
-    run: (chapter) => this.runChapter(chapter),
-    moved: () => {
-      this.fillLessonPicker(this.lesson.language);
-      this.writeAddress();
-    },
-    close: () => this.closeLesson(),
-  });
-  /** The run whose end was measured for the lesson, so it is measured once. */
-  private measuredRun: LoadedRun | null = null;
+  private readonly lesson: LessonMode;
   private source: ScenarioSource | null = null;
   private fileScenario: Scenario | null = null;
   private seed: number | null = null;
@@ -118,8 +103,15 @@ export class App {
       },
     );
     this.picker.addEventListener('change', () => this.choose(this.picker.value));
-    this.fillLessonPicker('en');
-    this.lessonPicker.addEventListener('change', () => (this.lessonPicker.value ? this.openLesson(this.lessonPicker.value, 0, this.lesson.language) : this.closeLesson()));
+    this.lesson = new LessonMode(byId('lesson'), byId('lesson-picker'), byId('speed'), {
+      playback: this.playback,
+      openScenario: (id, seed, overrides) => {
+        const source = this.sourceOf(id);
+        return source ? this.open(source, seed, overrides, 0) : new Error(`no bundled scenario ${id}`);
+      },
+      showError: (title, error) => this.errors.show(title, error),
+      writeAddress: () => this.writeAddress(),
+    });
     this.seedInput.addEventListener('change', () => {
       const seed = Number(this.seedInput.value);
       if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, 0);
@@ -136,7 +128,7 @@ export class App {
   /** Opens the world the address names, or the default one. */
   start(): void {
     const address = readAddress(location.search);
-    if (address.lesson && this.openLesson(address.lesson, address.chapter ?? 0, address.lang ?? 'en')) return;
+    if (address.lesson && this.lesson.open(address.lesson, address.chapter ?? 0, address.lang ?? 'en')) return;
     const id = address.scenario ?? catalog()[0]?.id;
     if (!id) {
       this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
@@ -156,67 +148,6 @@ export class App {
     if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
       this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
     } else this.errors.show(`${source.file} could not be run`, failure);
-  }
-
-  private fillLessonPicker(language: LessonLanguage): void {
-    const chosen = this.lessonPicker.value;
-    this.lessonPicker.replaceChildren(new Option(language === 'zh' ? '— 无 —' : '— none —', ''));
-    for (const entry of lessonEntries()) this.lessonPicker.add(new Option(lessonTitle(entry, language), entry.id));
-    this.lessonPicker.value = chosen;
-  }
-
-  /** Opens a bundled lesson at a chapter; false (with the problem shown) when it cannot. */
-  private openLesson(id: string, chapter: number, language: LessonLanguage): boolean {
-    let lesson;
-    try {
-      lesson = loadLesson(id);
-    } catch (error) {
-      this.errors.show(`lessons/${id}.json could not be opened`, error);
-      return false;
-    }
-    if (!lesson) {
-      this.errors.show(`The link names a lesson this page does not have: ${id}`, new Error('Pick one from the Lesson list.'));
-      return false;
-    }
-    this.fillLessonPicker(language);
-    this.lessonPicker.value = id;
-    this.lesson.show(id, lesson, chapter, language);
-    return true;
-  }
-
-  private closeLesson(): void {
-    this.lesson.hide();
-    this.lessonPicker.value = '';
-    this.writeAddress();
-  }
-
-  /** A chapter's world: its scenario and seed, its overrides, and its days as the run's end. */
-  private openChapter(chapter: LessonChapter, index: number): void {
-    const source = this.sourceOf(chapter.scenario.id);
-    const world = loadLesson(this.lesson.id)?.worlds[index];
-    if (!source || !world) return;
-    const overrides = [...chapterOverrides(chapter).map((o) => o.text!), `days=${chapterDays(chapter, world)}`];
-    const failure = this.open(source, chapter.scenario.seed ?? null, overrides, 0);
-    if (failure) this.errors.show(`The chapter's world could not be run`, failure);
-  }
-
-  private runChapter(chapter: LessonChapter): void {
-    const speed = chapter.run.speed === 'max' ? Infinity : chapter.run.speed;
-    this.playback.speed = speed;
-    const select = byId<HTMLSelectElement>('speed');
-    const option = [...select.options].find((o) => (o.value === 'max' ? Infinity : Number(o.value)) === speed);
-    if (option) select.value = option.value;
-    this.playback.play();
-  }
-
-  /** At the end of a lesson's world, the chapter's measure of it for the reveal. */
-  private async measureChapter(run: LoadedRun): Promise<void> {
-    if (this.measuredRun === run) return;
-    this.measuredRun = run;
-    const { flow } = await run.sim.result();
-    const chapter = loadLesson(this.lesson.id)?.lesson.chapters[this.lesson.chapterIndex];
-    if (run !== this.playback.current || !chapter) return;
-    this.lesson.finished(measureRun(chapter.measure, { start: run.scenario.start, series: run.sim.series, flow, lastDay: run.sim.day }));
   }
 
   private sourceOf(id: string): ScenarioSource | null {
@@ -348,7 +279,7 @@ export class App {
     byId('customers-national').textContent = representedPeople(run.scenario) === 1 ? '' : `(≈ ${(people / 1e6).toFixed(1)} million people)`;
     this.network.setShares(run.scenario.tiers.map((_, t) => seriesValue(series, day, t, 'customers') / Math.max(1, seriesValue(series, day, t, 'agents'))));
     this.chartsDue = true;
-    if (this.lesson.active && run.sim.done) void this.measureChapter(run);
+    this.lesson.advanced(run);
     if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
   }
 
@@ -385,8 +316,7 @@ export class App {
   private writeAddress(day = this.playback.current?.sim.day): void {
     if (!this.source) return;
     this.addressAt = performance.now();
-    const lesson = this.lesson.active ? { lesson: this.lesson.id, chapter: this.lesson.chapterIndex, lang: this.lesson.language === 'zh' ? ('zh' as const) : null } : {};
-    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...lesson });
+    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...this.lesson.address() });
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;
