@@ -1,9 +1,9 @@
-// Lesson files from disk: the chapters' scenarios are the bundled ones under scenarios/, read
-// with the same loader as `tierwave run`.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Lesson files from disk: the chapters' scenarios are the bundled ones, in the scenarios/ folder
+// beside the lesson's folder (lessons/x.json → scenarios/) or else in the working directory, read with the same loader as `tierwave run`.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseLesson, type LessonDocument, type LessonScenarios } from '../../experiments/lesson-file.ts';
-import { loadScenarioFile } from '../../scenario/node.ts';
+import { loadScenarioFile, readInputFile } from '../../scenario/node.ts';
 
 /** Bundled scenarios by id, from a project's scenarios/ folder. */
 export function bundledScenarios(folder = 'scenarios'): LessonScenarios {
@@ -14,6 +14,12 @@ export function bundledScenarios(folder = 'scenarios'): LessonScenarios {
   };
 }
 
-export function loadLessonFile(path: string, scenarios = bundledScenarios()): LessonDocument {
-  return parseLesson(readFileSync(path, 'utf8'), path, scenarios);
+/** The scenarios/ folder beside the lesson's folder, else the one in the working directory. */
+function scenariosFor(path: string): string {
+  const beside = join(dirname(path), '..', 'scenarios');
+  return existsSync(beside) ? beside : 'scenarios';
+}
+
+export function loadLessonFile(path: string, scenarios = bundledScenarios(scenariosFor(path))): LessonDocument {
+  return parseLesson(readInputFile(path), path, scenarios);
 }
