@@ -32,4 +32,13 @@ describe('tierwave validate', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('scenarios/no-such-scenario.json: cannot read the scenario file: no such file\n');
   });
+
+  it('checks lesson files too: the shipped ones pass, a broken one is reported at its place', async () => {
+    const ok = await tierwave('validate', 'lessons/follow-a-share.json', 'lessons/schema.json');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('ok lessons/follow-a-share.json\nskip lessons/schema.json (a JSON Schema, not a scenario)\n');
+    const broken = await tierwave('validate', 'tests/experiments/fixtures/lesson-unknown-tier.json');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe('tests/experiments/fixtures/lesson-unknown-tier.json:13:34 chapters[0].measure.sourceTier: expected a tier number from 0 to 3, got 7\n');
+  });
 });

@@ -16,6 +16,7 @@ import { ErrorPanel } from '../shared/error-panel.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel } from './lever-panel.ts';
+import { LessonMode } from './lesson-mode.ts';
 import type { Lever, LeverValue } from './levers.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
@@ -55,6 +56,7 @@ export class App {
   private readonly picker = byId<HTMLSelectElement>('scenario-picker');
   private readonly seedInput = byId<HTMLInputElement>('seed');
   private readonly follower = new ShareFollower(byId('follow'), byId('cascade-tree'), this.network);
+  private readonly lesson: LessonMode;
   private source: ScenarioSource | null = null;
   private fileScenario: Scenario | null = null;
   private seed: number | null = null;
@@ -74,6 +76,7 @@ export class App {
       advanced: (run, snapshot, from, jumped) => this.advanced(run, snapshot, from, jumped),
       playing: (on) => {
         showPlaying(byId('play'), on ? 'playing' : 'paused');
+        if (on) this.lesson.started();
         if (!on) this.writeAddress();
       },
       waiting: (on) => showPlaying(byId('play'), on ? 'waiting' : this.playback.playing ? 'playing' : 'paused'),
@@ -92,14 +95,23 @@ export class App {
     wireTransport(
       { play: byId('play'), step: byId('step'), reset: byId('reset'), speed: byId('speed'), presenter: byId('presenter') },
       {
-        toggle: () => this.playback.toggle(),
-        step: () => void this.playback.stepOnce(),
+        toggle: () => (this.playback.playing || this.lesson.mayPlay()) && this.playback.toggle(),
+        step: () => this.lesson.mayPlay() && void this.playback.stepOnce(),
         reset: () => this.source && void this.open(this.source, this.seed, this.overrides, 0),
         speed: (daysPerSecond) => (this.playback.speed = daysPerSecond),
         presenter: () => this.togglePresenter(),
       },
     );
     this.picker.addEventListener('change', () => this.choose(this.picker.value));
+    this.lesson = new LessonMode(byId('lesson'), byId('lesson-picker'), byId('speed'), {
+      playback: this.playback,
+      openScenario: (id, seed, overrides) => {
+        const source = this.sourceOf(id);
+        return source ? this.open(source, seed, overrides, 0) : new Error(`no bundled scenario ${id}`);
+      },
+      showError: (title, error) => this.errors.show(title, error),
+      writeAddress: () => this.writeAddress(),
+    });
     this.seedInput.addEventListener('change', () => {
       const seed = Number(this.seedInput.value);
       if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, 0);
@@ -116,6 +128,7 @@ export class App {
   /** Opens the world the address names, or the default one. */
   start(): void {
     const address = readAddress(location.search);
+    if (address.lesson && this.lesson.open(address.lesson, address.chapter ?? 0, address.lang ?? 'en')) return;
     const id = address.scenario ?? catalog()[0]?.id;
     if (!id) {
       this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
@@ -266,6 +279,7 @@ export class App {
     byId('customers-national').textContent = representedPeople(run.scenario) === 1 ? '' : `(≈ ${(people / 1e6).toFixed(1)} million people)`;
     this.network.setShares(run.scenario.tiers.map((_, t) => seriesValue(series, day, t, 'customers') / Math.max(1, seriesValue(series, day, t, 'agents'))));
     this.chartsDue = true;
+    this.lesson.advanced(run);
     if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
   }
 
@@ -302,7 +316,7 @@ export class App {
   private writeAddress(day = this.playback.current?.sim.day): void {
     if (!this.source) return;
     this.addressAt = performance.now();
-    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day });
+    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...this.lesson.address() });
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;

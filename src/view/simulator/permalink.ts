@@ -1,4 +1,5 @@
-// The page's address is the run's address: scenario, seed, overrides and day. Opening it rebuilds
+// The page's address is the run's address: scenario, seed, overrides and day (and the lesson,
+// chapter and language when a lesson is open). Opening it rebuilds
 // the same world (the engine is deterministic) and replays to the same day, so the same numbers show.
 import { encodeAddressPart, wholeNumber } from '../shared/address.ts';
 import { seedProblem } from '../../scenario/seed.ts';
@@ -14,6 +15,11 @@ export interface ViewAddress {
   readonly overrides: readonly string[];
   /** The day to replay to; null: day 0. */
   readonly day: number | null;
+  /** A bundled lesson's id and its chapter (counted from 1 in the address, from 0 here). */
+  readonly lesson?: string | null;
+  readonly chapter?: number | null;
+  /** The lesson's language; null: English. */
+  readonly lang?: 'zh' | null;
 }
 
 export const LOADED_FILE_PREFIX = 'file:';
@@ -28,6 +34,9 @@ export function readAddress(search: string): ViewAddress {
     seedProblem: problem ? `seed: ${problem}; the scenario's own seed is used` : null,
     overrides: params.getAll('set').filter((s) => s.length > 0),
     day: wholeNumber(params.get('day')),
+    lesson: params.get('lesson'),
+    chapter: Math.max(0, (wholeNumber(params.get('chapter')) ?? 1) - 1),
+    lang: params.get('lang') === 'zh' ? 'zh' : null,
   };
 }
 
@@ -37,6 +46,8 @@ export function formatAddress(address: ViewAddress): string {
   if (address.seed !== null) parts.push(`seed=${address.seed}`);
   for (const o of address.overrides) parts.push(`set=${encodeAddressPart(o)}`);
   if (address.day !== null) parts.push(`day=${address.day}`);
+  if (address.lesson) parts.push(`lesson=${encodeAddressPart(address.lesson)}`, `chapter=${(address.chapter ?? 0) + 1}`);
+  if (address.lang) parts.push(`lang=${address.lang}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
