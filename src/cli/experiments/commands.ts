@@ -1,4 +1,4 @@
-// `compare`, `experiment` and `merge` on the tierwave command line. Exit codes as for `run`: 0
+// `compare`, `experiment`, `fit`, `sensitivity` and `merge` on the tierwave command line. Exit codes as for `run`: 0
 // success, 1 invalid input (experiment or scenario files, --set, --out), 2 usage error, 128 +
 // signal when interrupted (finished runs are kept and the same command resumes).
 import { InvalidArgumentError, type Command } from 'commander';
@@ -91,7 +91,28 @@ function sharedOptions(command: Command, defaults: { out: string; replicates: st
     .option('--quiet', 'no progress bar and no table on stdout');
 }
 
-/** Adds `compare`, `experiment` and `merge` to a tierwave program. */
+interface ExperimentFileCommand {
+  readonly name: string;
+  readonly description: string;
+  readonly argument: string;
+  readonly out: string;
+  readonly examples: string;
+  /** Takes --report. */
+  readonly report: boolean;
+  readonly run: (file: string, options: ExperimentOptionValues, io: CommandIo, machine: ExperimentMachine, command: string) => Promise<unknown>;
+}
+
+/** A command that runs one experiment file into a folder, resumable and shardable (`experiment`, `sensitivity`). */
+function experimentFileCommand(program: Command, io: CommandIo, machine: ExperimentMachine, spec: ExperimentFileCommand): void {
+  const command = sharedOptions(shardOptions(program.command(spec.name).description(spec.description).argument('<experiment>', spec.argument)), { out: spec.out, replicates: "the file's" });
+  if (spec.report) command.option(...REPORT_OPTION);
+  command.addHelpText('after', spec.examples).action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
+    const shard = resolveShard(this, options, io);
+    await spec.run(file, { ...options, shard }, io, machine, typedCommand(this));
+  });
+}
+
+/** Adds `compare`, `experiment`, `fit`, `sensitivity` and `merge` to a tierwave program. */
 export function registerExperimentCommands(program: Command, io: CommandIo = processIo, machine: ExperimentMachine = nodeExperimentMachine): void {
   sharedOptions(
     program
@@ -107,21 +128,15 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       await compareCommand(baseline, variants, { replicates: 10, ...options }, io, machine, typedCommand(this));
     });
 
-  sharedOptions(
-    shardOptions(
-      program
-        .command('experiment')
-        .description('run an experiment file (variants, replicates, sweeps) run by run into a folder; a stopped experiment resumes')
-        .argument('<experiment>', 'experiment JSON file (see experiments/schema.json)'),
-    ),
-    { out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])', replicates: "the file's" },
-  )
-    .option(...REPORT_OPTION)
-    .addHelpText('after', EXPERIMENT_EXAMPLES)
-    .action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
-      const shard = resolveShard(this, options, io);
-      await experimentCommand(file, { ...options, shard }, io, machine, typedCommand(this));
-    });
+  experimentFileCommand(program, io, machine, {
+    name: 'experiment',
+    description: 'run an experiment file (variants, replicates, sweeps) run by run into a folder; a stopped experiment resumes',
+    argument: 'experiment JSON file (see experiments/schema.json)',
+    out: 'output folder (default: runs/experiment-<name>[-shard<i>of<n>])',
+    examples: EXPERIMENT_EXAMPLES,
+    report: true,
+    run: experimentCommand,
+  });
 
   sharedOptions(
     shardOptions(
@@ -144,20 +159,15 @@ export function registerExperimentCommands(program: Command, io: CommandIo = pro
       await fitCommand(file, { ...options, shard }, io, machine, typedCommand(this));
     });
 
-  sharedOptions(
-    shardOptions(
-      program
-        .command('sensitivity')
-        .description('global sensitivity analysis: which swept parameters matter for the outputs (Morris screening or Sobol indices, with bootstrap intervals); a stopped analysis resumes')
-        .argument('<experiment>', 'experiment JSON file with a "morris" or "sobol" sweep and `outputs`'),
-    ),
-    { out: 'output folder (default: runs/sensitivity-<name>[-shard<i>of<n>])', replicates: "the file's" },
-  )
-    .addHelpText('after', SENSITIVITY_EXAMPLES)
-    .action(async function (this: Command, file: string, options: Omit<ExperimentOptionValues, 'shard'> & ShardOptionValues) {
-      const shard = resolveShard(this, options, io);
-      await sensitivityCommand(file, { ...options, shard }, io, machine, typedCommand(this));
-    });
+  experimentFileCommand(program, io, machine, {
+    name: 'sensitivity',
+    description: 'global sensitivity analysis: which swept parameters matter for the outputs (Morris screening or Sobol indices, with bootstrap intervals); a stopped analysis resumes',
+    argument: 'experiment JSON file with a "morris" or "sobol" sweep and `outputs`',
+    out: 'output folder (default: runs/sensitivity-<name>[-shard<i>of<n>])',
+    examples: SENSITIVITY_EXAMPLES,
+    report: false,
+    run: sensitivityCommand,
+  });
 
   program
     .command('merge')
