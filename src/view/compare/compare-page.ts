@@ -23,7 +23,7 @@ import { drawChart } from './charts.ts';
 import { controls, readControls, setTierChoices, setUpControls, writeControls } from './controls.ts';
 import { download, downloadPng, downloadSvg } from '../shared/downloads.ts';
 import { comparisonSearch, readComparison, type Comparison } from './permalink.ts';
-import { ReplicatePool } from './replicate-pool.ts';
+import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { ComparisonResults } from './results.ts';
 import { catalog, loadBundledScenario, scenarioFile } from '../shared/catalog.ts';
 import { renderTierTable } from './tier-table.ts';

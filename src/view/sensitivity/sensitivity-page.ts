@@ -7,7 +7,7 @@ import type { Design } from '../../experiments/design.ts';
 import type { SensitivitySpec } from '../../experiments/sensitivity/experiment.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
 import { download, downloadPng } from '../shared/downloads.ts';
-import { ReplicatePool } from '../compare/replicate-pool.ts';
+import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { bundledExperiments, experimentDesign, type ExperimentSource } from './experiment-files.ts';
 import { renderIndexTable } from './index-table.ts';
 import { SensitivityRuns } from './sensitivity-runs.ts';
