@@ -4,7 +4,7 @@
 import packageJson from '../../../package.json';
 import { dayOfDate, dateOfDay } from '../../engine/calendar.ts';
 import type { DailyMetric } from '../../engine/metrics.ts';
-import { browserMemoryLimitBytes, browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
+import { browserMemoryLimitBytes, browserWorkers } from '../../runtime/browser.ts';
 import { assertFits } from '../../engine/index.ts';
 import { ScenarioError } from '../../scenario/issues.ts';
 import { parseLever, parseOverride, type Override } from '../../scenario/overrides.ts';
@@ -154,14 +154,12 @@ export class ComparePage {
     const pool = new ReplicatePool({
       design,
       slots,
-      spawn: spawnBrowserWorker,
       onRun: (run, series) => {
         results.add(run, series);
         this.requestRender();
       },
       onError: (error) => {
         this.showError(error);
-        pool.dispose();
         this.updateButtons();
       },
       onIdle: () => this.updateButtons(),

@@ -2,7 +2,7 @@
 // loaded from disk), press run, and watch the chart fill in as the design's runs arrive from a pool
 // of Web Workers. Design, runs, seeds and tables are the CLI's (`tierwave sensitivity`), so the
 // exported sensitivity.csv and runs.csv are the CLI's files for the same file and settings.
-import { browserWorkers, spawnBrowserWorker } from '../../runtime/browser.ts';
+import { browserWorkers } from '../../runtime/browser.ts';
 import type { Design } from '../../experiments/design.ts';
 import type { SensitivitySpec } from '../../experiments/sensitivity/experiment.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
@@ -104,14 +104,12 @@ export class SensitivityPage {
     const pool = new ReplicatePool({
       design,
       slots,
-      spawn: spawnBrowserWorker,
       onRun: (run, series) => {
         runs.add(run, series);
         this.requestRender();
       },
       onError: (error) => {
         this.errors.show('A run failed', error);
-        pool.dispose();
         this.updateStatus();
       },
       onIdle: () => this.requestRender(),

@@ -7,13 +7,16 @@ import type { Design } from '../../experiments/design.ts';
 import type { PlannedRun } from '../../experiments/plan.ts';
 import { replicateSeed } from '../../experiments/seeds.ts';
 import { ThreadPool } from '../../runtime/thread-pool.ts';
+import { spawnBrowserWorker } from '../../runtime/browser.ts';
 
 export interface ReplicatePoolOptions {
   readonly design: Design;
   /** Runs at the same time (one worker each). */
   readonly slots: number;
-  readonly spawn: SpawnWorker;
+  /** Default: the page's Web Workers. */
+  readonly spawn?: SpawnWorker;
   readonly onRun: (run: PlannedRun, series: DailySeries) => void;
+  /** After the pool has stopped every run: a failed run leaves the comparison incomplete. */
   readonly onError: (error: unknown) => void;
   /** Called when no run is in flight and none is left below the target. */
   readonly onIdle?: () => void;
@@ -30,7 +33,7 @@ export class ReplicatePool {
   private disposed = false;
 
   constructor(private readonly options: ReplicatePoolOptions) {
-    this.workers = new ThreadPool(options.spawn);
+    this.workers = new ThreadPool(options.spawn ?? spawnBrowserWorker);
     this.target = options.design.replicates;
   }
 
@@ -97,7 +100,9 @@ export class ReplicatePool {
         const series = await this.simulate(configuration.scenario, run.seed);
         if (series) this.options.onRun(run, series);
       } catch (error) {
-        if (!this.disposed) this.options.onError(error);
+        if (this.disposed) return;
+        this.dispose();
+        this.options.onError(error);
         return;
       }
     }
