@@ -1,47 +1,29 @@
 // compare.html in a real browser: built by vite, served by vite preview (with the COOP/COEP headers,
 // so workers share memory), driven by Chromium through playwright-core.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, serveOnePage, type Served } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNS_HEADER } from '../../src/experiments/csv.ts';
 import { dateOfDay } from '../../src/engine/calendar.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-let outDir: string;
-let server: PreviewServer;
+let server: Served;
 let browser: Browser;
 let page: Page;
 let baseUrl: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'tierwave-compare-page-'));
-  // Only compare.html, into a folder of its own: the test neither depends on the simulator page
-  // building nor overwrites a dist/ someone else is serving. (An inline config, because merging with
-  // vite.config.ts would add its inputs to ours rather than replace them.)
-  await build({
-    configFile: false,
-    root: process.cwd(),
-    base: './',
-    logLevel: 'warn',
-    worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: { compare: resolve('compare.html') } } },
-  });
-  server = await preview({ configFile: false, root: process.cwd(), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers: ISOLATION } });
-  baseUrl = server.resolvedUrls!.local[0];
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  server = await serveOnePage('compare.html');
+  baseUrl = server.url;
+  browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true });
   page.on('pageerror', (error) => console.error('page error:', error));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => server?.httpServer.close(() => done()));
-  rmSync(outDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 const done = () => page.getByTestId('replicates-done').evaluate((e) => Number((e as HTMLOutputElement).value));

@@ -8,7 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
@@ -108,4 +108,58 @@ export function launchChromium(): Promise<Browser> {
 export async function artifactPath(name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+/**
+ * One page of the project (e.g. "compare.html") built alone into a fresh folder and served cross-origin
+ * isolated: the test neither depends on the other pages building nor overwrites a dist/ someone is
+ * serving. (An inline config, because merging with vite.config.ts would add its inputs to ours.)
+ */
+export async function serveOnePage(html: string): Promise<Served> {
+  const outDir = await mkdtemp(join(tmpdir(), `tierwave-${html.replace(/\.html$/, '')}-`));
+  await build({
+    configFile: false,
+    root: PROJECT,
+    base: './',
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: { page: join(PROJECT, html) } } },
+  });
+  const server = await preview({ configFile: false, root: PROJECT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers: ISOLATION } });
+  return {
+    url: server.resolvedUrls!.local[0],
+    close: async () => {
+      await new Promise<void>((done) => server.httpServer.close(() => done()));
+      await removeBuild(outDir);
+    },
+  };
+}
+
+/** The simulator page built, served cross-origin isolated, and a browser to open it in. */
+export async function serveSimulator(): Promise<{ readonly server: Served; readonly browser: Browser; close(): Promise<void> }> {
+  const outDir = await buildPage();
+  const [server, browser] = await Promise.all([servePreview(outDir), launchChromium()]);
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await removeBuild(outDir);
+    },
+  };
+}
+
+/** Waits until the simulator's day counter satisfies `test` (a predicate on the day number, run in the page). */
+export async function waitForDay(page: Page, test: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (body) => {
+      const shown = document.querySelector('[data-testid=day]')?.textContent ?? '';
+      return /^\d+$/.test(shown) && new Function('day', `return ${body}`)(Number(shown));
+    },
+    test,
+    { timeout },
+  );
 }

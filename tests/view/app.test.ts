@@ -3,7 +3,7 @@
 // by a plain static server without them. Worlds are kept small with `set=` overrides in the address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, buildPage, launchChromium, removeBuild, servePreview, serveStatic, type Served } from '../support/browser.ts';
+import { artifactPath, buildPage, launchChromium, removeBuild, servePreview, serveStatic, waitForDay, type Served } from '../support/browser.ts';
 
 const SMALL = '?set=population.agents=20000';
 const BAD_FILE = `{
@@ -51,18 +51,6 @@ async function openPage(url: string): Promise<Page> {
 const text = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).textContent();
 const day = async (page: Page) => Number(await text(page, 'day'));
 const customers = async (page: Page) => Number((await text(page, 'customers-total'))!.replace(/,/g, ''));
-
-/** Waits until the day counter satisfies `test` (a predicate on the day number, run in the page). */
-async function waitForDay(page: Page, test: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
-    (body) => {
-      const shown = document.querySelector('[data-testid=day]')?.textContent ?? '';
-      return /^\d+$/.test(shown) && new Function('day', `return ${body}`)(Number(shown));
-    },
-    test,
-    { timeout },
-  );
-}
 
 /** Charts and figures are drawn on the next animation frame after a day arrives. */
 async function drawn(page: Page): Promise<void> {

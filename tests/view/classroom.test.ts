@@ -4,26 +4,24 @@
 // while loading, the slow speed, no national figures for a village.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, buildPage, launchChromium, removeBuild, servePreview, type Served } from '../support/browser.ts';
+import { artifactPath, serveSimulator, waitForDay, type Served } from '../support/browser.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { createParts, dayParameters, type WorldParts } from '../../src/engine/index.ts';
 
 const village = loadScenarioFile('scenarios/teaching-village.json').scenario;
 const parts = createParts(village, village.seed, dayParameters(village));
 
-let outDir = '';
 let browser: Browser;
 let server: Served;
+let simulator: Awaited<ReturnType<typeof serveSimulator>> | undefined;
 
 beforeAll(async () => {
-  outDir = await buildPage();
-  [server, browser] = await Promise.all([servePreview(outDir), launchChromium()]);
+  simulator = await serveSimulator();
+  ({ server, browser } = simulator);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) await removeBuild(outDir);
+  await simulator?.close();
 });
 
 async function openPage(query: string): Promise<{ page: Page; problems: string[] }> {
@@ -32,17 +30,6 @@ async function openPage(query: string): Promise<{ page: Page; problems: string[]
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(`${server.url}${query}`);
   return { page, problems };
-}
-
-async function waitForDay(page: Page, test: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
-    (body) => {
-      const shown = document.querySelector('[data-testid=day]')?.textContent ?? '';
-      return /^\d+$/.test(shown) && new Function('day', `return ${body}`)(Number(shown));
-    },
-    test,
-    { timeout },
-  );
 }
 
 const day = async (page: Page) => Number(await page.locator('[data-testid=day]').textContent());

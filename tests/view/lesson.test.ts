@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, buildPage, launchChromium, removeBuild, servePreview, type Served } from '../support/browser.ts';
+import { artifactPath, serveSimulator, type Served } from '../support/browser.ts';
 import { loadLessonFile } from '../../src/cli/lessons/load-lesson.ts';
 import { chapterDays, chapterOverrides } from '../../src/experiments/lesson-file.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
@@ -25,19 +25,17 @@ function playChapter(index: number): { world: World; series: DailySeries } {
   return { world, series: runWorld(world).series };
 }
 
-let outDir = '';
 let browser: Browser;
 let server: Served;
+let simulator: Awaited<ReturnType<typeof serveSimulator>> | undefined;
 
 beforeAll(async () => {
-  outDir = await buildPage();
-  [server, browser] = await Promise.all([servePreview(outDir), launchChromium()]);
+  simulator = await serveSimulator();
+  ({ server, browser } = simulator);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) await removeBuild(outDir);
+  await simulator?.close();
 });
 
 async function openPage(query: string, viewport = { width: 1400, height: 1000 }): Promise<{ page: Page; problems: string[] }> {

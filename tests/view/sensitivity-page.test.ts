@@ -2,13 +2,11 @@
 // driven by Chromium. An experiment file loaded from disk runs in the page's workers; its
 // sensitivity.csv, sensitivity.svg and runs.csv are compared byte for byte with the files
 // `tierwave sensitivity` writes for the same file (same seeds).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, serveOnePage, type Served } from '../support/browser.ts';
 import { scratchDir, tierwave, type Finished } from '../cli/tierwave.ts';
 import { loadExperimentDesign } from '../../src/cli/experiments/load-files.ts';
 import { parseRunsCsv } from '../../src/cli/experiments/experiment-folder.ts';
@@ -18,10 +16,8 @@ const FIXTURE = 'tests/view/fixtures/sensitivity-page.json';
 const PARAMETERS = ['channels.direct.conversion', 'channels.feed.attention', 'targeting.mode'];
 const OUTPUTS = 2;
 const RUNS = 3 * (PARAMETERS.length + 1) * 2;
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-let outDir: string;
-let server: PreviewServer;
+let server: Served;
 let browser: Browser;
 let page: Page;
 let baseUrl: string;
@@ -29,21 +25,11 @@ let cliDir: string;
 let cli: Finished;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'tierwave-sensitivity-page-'));
   cliDir = join(scratchDir('sensitivity-page'), 'out');
   // The CLI's analysis of the same file runs while the page builds.
   const command = tierwave('sensitivity', FIXTURE, '--out', cliDir, '--workers', '1', '--quiet');
-  // Only sensitivity.html (inline config: merging with vite.config.ts would add its inputs to ours).
-  await build({
-    configFile: false,
-    root: process.cwd(),
-    base: './',
-    logLevel: 'warn',
-    worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: { sensitivity: resolve('sensitivity.html') } } },
-  });
-  server = await preview({ configFile: false, root: process.cwd(), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers: ISOLATION } });
-  baseUrl = server.resolvedUrls!.local[0];
+  server = await serveOnePage('sensitivity.html');
+  baseUrl = server.url;
   browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true });
   page.on('pageerror', (error) => console.error('page error:', error));
@@ -52,8 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => server?.httpServer.close(() => done()));
-  rmSync(outDir, { recursive: true, force: true });
+  await server?.close();
 });
 
 async function downloaded(testId: string): Promise<Buffer> {
