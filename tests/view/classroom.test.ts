@@ -1,12 +1,17 @@
 // Following a share in the page, in a real browser: the chain shown is made of real links of the
 // world (checked against the world rebuilt here from the same scenario and seed), the map dims
 // around it, the village draws the cascade as a tree; and the classroom basics — Play pressed
-// while loading, the slow speed, no national figures for a village.
+// while loading, the slow speed, no national figures for a village; type readable on a phone and a
+// projector, the projector's high-contrast palette, and no label drawn across the curves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, serveSimulator, waitForDay, type Served } from '../support/browser.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { createParts, dayParameters, type WorldParts } from '../../src/engine/index.ts';
+import { HIGH_CONTRAST_PALETTE, STANDARD_PALETTE } from '../../src/view/shared/palette.ts';
+
+/** A #rrggbb colour as getComputedStyle writes it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const village = loadScenarioFile('scenarios/teaching-village.json').scenario;
 const parts = createParts(village, village.seed, dayParameters(village));
@@ -174,6 +179,9 @@ describe('on a phone (390 × 844)', () => {
     await waitForDay(page, 'day === 80');
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
+    // The charts are laid out at the phone's width, so their text is as large as on a laptop.
+    await nextFrames(page);
+    expect(Math.min(...((await page.evaluate(MEASURE_CHART_TEXT)) as number[]))).toBeGreaterThanOrEqual(11.5);
     await page.tap('[data-testid=follow-random]');
     await page.locator('[data-testid=cascade-tree]').waitFor();
     expect(await overflow()).toBe(0);
@@ -232,6 +240,19 @@ const MEASURE_CONTRAST = `(() => {
   return { texts, marks, low };
 })()`;
 
+/**
+ * Chart text drawn inside a plot area, where the curves are: the plot is the rectangle the axes'
+ * domain lines span. Every label (axis, markers, line names, legend) must lie outside it.
+ */
+const TEXT_ON_CURVES = `(() => Array.from(document.querySelectorAll('.chart svg')).flatMap((svg) => {
+  const x = svg.querySelector('.axis.x .domain').getBoundingClientRect();
+  const y = svg.querySelector('.axis.y .domain').getBoundingClientRect();
+  const plot = { left: x.left + 1, right: x.right - 1, top: y.top + 1, bottom: y.bottom - 1 };
+  return Array.from(svg.querySelectorAll('text')).filter((t) => !t.closest('.axis')).map((t) => ({ t, r: t.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && r.left < plot.right && r.right > plot.left && r.top < plot.bottom && r.bottom > plot.top)
+    .map(({ t }) => t.textContent);
+}))()`;
+
 /** Chart text as drawn on screen: its font size times the chart's scale (rotated labels too). */
 const MEASURE_CHART_TEXT = `(() => Array.from(document.querySelectorAll('.chart svg text'))
   .filter((t) => t.getBoundingClientRect().width > 0)
@@ -250,6 +271,8 @@ describe('contrast and presenter mode', () => {
       expect(measured.texts).toBeGreaterThan(50);
       expect(measured.marks).toBeGreaterThan(10);
       expect(measured.low, query).toEqual([]);
+      // Interventions are numbered above the plot and named in a key under the chart, never across the curves.
+      expect(await page.evaluate(TEXT_ON_CURVES), query).toEqual([]);
       await page.close();
       expect(problems).toEqual([]);
     }
@@ -269,6 +292,14 @@ describe('contrast and presenter mode', () => {
     const sizes = (await page.evaluate(MEASURE_CHART_TEXT)) as number[];
     expect(sizes.length).toBeGreaterThan(20);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    // The high-contrast palette is in force: tier 2's line is drawn in its colour, thicker.
+    const tierLine = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelectorAll('.chart path.tier')[1]);
+      return { stroke: style.stroke, width: parseFloat(style.strokeWidth) };
+    });
+    expect(tierLine.stroke).toBe(rgb(HIGH_CONTRAST_PALETTE.tiers[1]));
+    expect(tierLine.width).toBeCloseTo(HIGH_CONTRAST_PALETTE.lineWidth, 5);
+    expect(await page.evaluate(TEXT_ON_CURVES)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     const measured = (await page.evaluate(MEASURE_CONTRAST)) as { low: string[] };
     expect(measured.low).toEqual([]);
@@ -276,6 +307,7 @@ describe('contrast and presenter mode', () => {
     await page.keyboard.press('p');
     await nextFrames(page);
     expect(await page.locator('[data-testid=presenter]').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelectorAll('.chart path.tier')[1]).stroke)).toBe(rgb(STANDARD_PALETTE.tiers[1]));
     await page.close();
     expect(problems).toEqual([]);
   });

@@ -1,7 +1,8 @@
 // The colours of the map and the charts against what they are drawn on, by WCAG 2's contrast ratio
-// computed here from its formula: marks at least 3:1, text at least 4.5:1 (level AA).
+// computed here from its formula: on screen marks at least 3:1 and text 4.5:1 (level AA); in presenter
+// mode's high-contrast palette marks 4.5:1 and text 7:1 (AAA).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_COLOUR_LIST, CHART_CHANNEL_COLOURS, FESTIVAL_TEXT, MAP_CITY, MAP_NIGHT, STATE_COLOURS, STATE_NAMES, TIER_COLOURS } from '../../src/view/shared/palette.ts';
+import { channelColourList, HIGH_CONTRAST_PALETTE, STANDARD_PALETTE, STATE_NAMES } from '../../src/view/shared/palette.ts';
 import { CHANNELS } from '../../src/scenario/channels.ts';
 
 /** Relative luminance of an sRGB colour written #rrggbb. */
@@ -22,16 +23,35 @@ describe('palette contrast', () => {
     expect(contrast('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
   });
 
-  it('draws every agent state and every channel at 3:1 or more on the night map and on its cities', () => {
-    for (const background of [MAP_NIGHT, MAP_CITY]) {
-      STATE_COLOURS.forEach((colour, k) => expect(contrast(colour, background), `${STATE_NAMES[k]} on ${background}`).toBeGreaterThanOrEqual(3));
-      CHANNEL_COLOUR_LIST.forEach((colour, k) => expect(contrast(colour, background), `${CHANNELS[k]} on ${background}`).toBeGreaterThanOrEqual(3));
-    }
-  });
+  // WCAG AA for the screen palette (marks 3:1, text 4.5:1); for the projector's, marks 4.5:1 and text 7:1 (AAA).
+  const PALETTES = [
+    { name: 'standard', palette: STANDARD_PALETTE, mark: 3, text: 4.5 },
+    { name: 'high contrast', palette: HIGH_CONTRAST_PALETTE, mark: 4.5, text: 7 },
+  ];
 
-  it('draws channel areas and tier lines at 3:1 on the white charts, and tier names and festival names at 4.5:1', () => {
-    for (const channel of CHANNELS) expect(contrast(CHART_CHANNEL_COLOURS[channel], '#ffffff'), channel).toBeGreaterThanOrEqual(3);
-    TIER_COLOURS.forEach((colour, t) => expect(contrast(colour, '#ffffff'), `tier ${t + 1}`).toBeGreaterThanOrEqual(4.5));
-    expect(contrast(FESTIVAL_TEXT, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  for (const { name, palette, mark, text } of PALETTES) {
+    describe(name, () => {
+      it(`draws every agent state and every channel at ${mark}:1 or more on the night map and on its cities`, () => {
+        for (const background of [palette.mapNight, palette.mapCity]) {
+          palette.states.forEach((colour, k) => expect(contrast(colour, background), `${STATE_NAMES[k]} on ${background}`).toBeGreaterThanOrEqual(mark));
+          channelColourList(palette, 'map').forEach((colour, k) => expect(contrast(colour, background), `${CHANNELS[k]} on ${background}`).toBeGreaterThanOrEqual(mark));
+        }
+      });
+
+      it(`draws channel areas at ${mark}:1 on the white charts, and tier lines and names, festival and intervention text at ${text}:1`, () => {
+        channelColourList(palette, 'chart').forEach((colour, k) => expect(contrast(colour, '#ffffff'), CHANNELS[k]).toBeGreaterThanOrEqual(mark));
+        [...palette.tiers, palette.allTiers].forEach((colour, t) => expect(contrast(colour, '#ffffff'), `tier ${t + 1}`).toBeGreaterThanOrEqual(text));
+        expect(contrast(palette.festivalText, '#ffffff')).toBeGreaterThanOrEqual(text);
+        expect(contrast(palette.interventionText, '#ffffff')).toBeGreaterThanOrEqual(text);
+      });
+    });
+  }
+
+  it('makes the projector palette stronger than the screen palette for every tier line and on the map', () => {
+    STANDARD_PALETTE.tiers.forEach((colour, t) => expect(contrast(HIGH_CONTRAST_PALETTE.tiers[t], '#ffffff')).toBeGreaterThanOrEqual(contrast(colour, '#ffffff')));
+    STANDARD_PALETTE.states.forEach((colour, k) =>
+      expect(contrast(HIGH_CONTRAST_PALETTE.states[k], HIGH_CONTRAST_PALETTE.mapNight)).toBeGreaterThan(contrast(colour, STANDARD_PALETTE.mapNight)),
+    );
+    expect(HIGH_CONTRAST_PALETTE.lineWidth).toBeGreaterThan(STANDARD_PALETTE.lineWidth);
   });
 });

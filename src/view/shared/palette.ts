@@ -1,7 +1,10 @@
-// Colours of the view, all from the Okabe–Ito palette (safe for the common forms of colour
-// blindness) except the greys, which differ from everything else by lightness alone. Every mark
-// keeps 3:1 contrast and every text 4.5:1 against what it is drawn on (WCAG AA): on the white
-// charts the lighter hues are darkened, on the night map the darkest grey is lifted.
+// Colours of the view, in two palettes: the standard one for screens and a high-contrast one that
+// presenter mode switches to, for projectors that wash colours out. Both come from the Okabe–Ito
+// palette (safe for the common forms of colour blindness) except the greys, which differ from
+// everything else by lightness alone. In the standard palette every mark keeps 3:1 contrast and
+// every text 4.5:1 against what it is drawn on (WCAG AA); the high-contrast one keeps marks at 4.5:1
+// and text at 7:1 (AAA). SVG and HTML take their colours from CSS custom properties written here
+// once (`installPalettes`), so switching is a class on <html>; the canvas map asks `palette()`.
 import { CHANNEL_TABLE, type Channel, type ChannelInfo } from '../../scenario/channels.ts';
 
 export const OKABE_ITO = {
@@ -15,42 +18,135 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
 } as const;
 
-/**
- * Agent states on the dark city map: lights come on as people adopt. Indexed by the engine's status
- * codes (0 unaware, 1 aware, 2 customer, 3 lapsed). Lapsed is a dimmed customer yellow so it reads as
- * "was lit, went dark" and stays apart from aware by hue and lightness.
- */
-export const STATE_COLOURS = ['#7a7f88', OKABE_ITO.skyBlue, OKABE_ITO.yellow, '#8a7f2e'] as const;
-
-/** The map's night sky, and the discs of its cities. */
-export const MAP_NIGHT = '#15181d';
-export const MAP_CITY = '#1d2128';
 export const STATE_NAMES = ['unaware', 'aware', 'customer', 'lapsed'] as const;
 
-const CHANNEL_PALETTE: Record<ChannelInfo['colour'], string> = {
-  vermillion: OKABE_ITO.vermillion,
-  bluishGreen: OKABE_ITO.bluishGreen,
-  reddishPurple: OKABE_ITO.reddishPurple,
-  blue: OKABE_ITO.blue,
-  orange: OKABE_ITO.orange,
-  grey: '#9a9a9a',
+type Hue = ChannelInfo['colour'];
+
+export interface Palette {
+  /**
+   * Agent states on the dark city map: lights come on as people adopt. Indexed by the engine's
+   * status codes (0 unaware, 1 aware, 2 customer, 3 lapsed). Lapsed is a dimmed customer yellow so
+   * it reads as "was lit, went dark" and stays apart from aware by hue and lightness.
+   */
+  readonly states: readonly [string, string, string, string];
+  /** The map's night sky, and the discs of its cities. */
+  readonly mapNight: string;
+  readonly mapCity: string;
+  /** First-purchase channels on the map (pulses), by hue. */
+  readonly mapChannels: Record<Hue, string>;
+  /** The same channels on the white charts. */
+  readonly chartChannels: Record<Hue, string>;
+  /** Tier lines, tier names and the tree's nodes on white; the whole world's line after them. */
+  readonly tiers: readonly [string, string, string, string];
+  readonly allTiers: string;
+  /** Festival names under the time axis and intervention numbers above the plot. */
+  readonly festivalText: string;
+  readonly interventionText: string;
+  /** Lines on the charts, in CSS px. */
+  readonly lineWidth: number;
+}
+
+export const STANDARD_PALETTE: Palette = {
+  states: ['#7a7f88', OKABE_ITO.skyBlue, OKABE_ITO.yellow, '#8a7f2e'],
+  mapNight: '#15181d',
+  mapCity: '#1d2128',
+  mapChannels: {
+    vermillion: OKABE_ITO.vermillion,
+    bluishGreen: OKABE_ITO.bluishGreen,
+    reddishPurple: OKABE_ITO.reddishPurple,
+    blue: OKABE_ITO.blue,
+    orange: OKABE_ITO.orange,
+    grey: '#9a9a9a',
+  },
+  // Hues too light for white are darkened (orange was 2.3:1, grey 2.8:1).
+  chartChannels: {
+    vermillion: OKABE_ITO.vermillion,
+    bluishGreen: OKABE_ITO.bluishGreen,
+    reddishPurple: OKABE_ITO.reddishPurple,
+    blue: OKABE_ITO.blue,
+    orange: '#A36F00',
+    grey: '#767676',
+  },
+  // Green and orange darkened so the tier names read (4.5:1).
+  tiers: [OKABE_ITO.black, OKABE_ITO.blue, '#007A5C', '#9E6A00'],
+  allTiers: '#666666',
+  festivalText: '#B35000',
+  interventionText: OKABE_ITO.blue,
+  lineWidth: 1.8,
 };
 
-/** The same hues, darkened where they are too light for a white chart (orange 2.3:1, grey 2.8:1). */
-const CHART_CHANNEL_PALETTE: Record<ChannelInfo['colour'], string> = { ...CHANNEL_PALETTE, orange: '#A36F00', grey: '#767676' };
+/** The same hues, darker on white and brighter on a black map, with thicker lines. */
+export const HIGH_CONTRAST_PALETTE: Palette = {
+  states: ['#a3a9b3', '#7fcbf5', '#fff27a', '#b8a94a'],
+  mapNight: '#000000',
+  mapCity: '#101216',
+  mapChannels: {
+    vermillion: '#ff7a2e',
+    bluishGreen: '#2fd6a3',
+    reddishPurple: '#eaa0cc',
+    blue: '#4aa8ff',
+    orange: '#ffbb33',
+    grey: '#c4c4c4',
+  },
+  chartChannels: {
+    vermillion: '#A33F00',
+    bluishGreen: '#006B4E',
+    reddishPurple: '#9A3F78',
+    blue: '#00508A',
+    orange: '#7A5300',
+    grey: '#555555',
+  },
+  tiers: ['#000000', '#00508A', '#005C40', '#7A4200'],
+  allTiers: '#444444',
+  festivalText: '#8A3C00',
+  interventionText: '#00508A',
+  lineWidth: 3.2,
+};
 
-/** First-purchase channels' colours on the map, by name and in the engine's channel order (the channel table's). */
-export const CHANNEL_COLOURS = Object.fromEntries(CHANNEL_TABLE.map((c) => [c.name, CHANNEL_PALETTE[c.colour]])) as Record<Channel, string>;
-export const CHANNEL_COLOUR_LIST = CHANNEL_TABLE.map((c) => CHANNEL_PALETTE[c.colour]);
-/** ... and on the white charts. */
-export const CHART_CHANNEL_COLOURS = Object.fromEntries(CHANNEL_TABLE.map((c) => [c.name, CHART_CHANNEL_PALETTE[c.colour]])) as Record<Channel, string>;
+/** The palette in use: high contrast while presenting. */
+export function palette(): Palette {
+  return typeof document !== 'undefined' && document.documentElement.classList.contains('presenter') ? HIGH_CONTRAST_PALETTE : STANDARD_PALETTE;
+}
 
-/** Festival names under the time axis: vermillion darkened to text contrast on white. */
-export const FESTIVAL_TEXT = '#B35000';
+/** Channel colours of a palette in the engine's channel order (the channel table's). */
+export function channelColourList(p: Palette, on: 'map' | 'chart'): string[] {
+  return CHANNEL_TABLE.map((c) => (on === 'map' ? p.mapChannels : p.chartChannels)[c.colour]);
+}
 
-/** Tier lines and their names on the white charts: hues keep them apart; green and orange are
- *  darkened so the names read (4.5:1). */
-export const TIER_COLOURS = [OKABE_ITO.black, OKABE_ITO.blue, '#007A5C', '#9E6A00'] as const;
+/** CSS custom properties naming each colour, e.g. `--tier-2`, `--channel-feed`, `--state-1`. */
+export const colourVariable = {
+  tier: (t: number) => `var(--tier-${t}, #000)`,
+  allTiers: 'var(--all-tiers)',
+  state: (s: number) => `var(--state-${s})`,
+  mapChannel: (c: Channel) => `var(--map-channel-${c})`,
+  chartChannel: (c: Channel) => `var(--chart-channel-${c})`,
+  festivalText: 'var(--festival-text)',
+  interventionText: 'var(--intervention-text)',
+} as const;
+
+function declarations(p: Palette): string {
+  const lines = [
+    ...p.tiers.map((c, t) => `--tier-${t}: ${c};`),
+    `--all-tiers: ${p.allTiers};`,
+    ...p.states.map((c, s) => `--state-${s}: ${c};`),
+    ...CHANNEL_TABLE.map((c) => `--map-channel-${c.name}: ${p.mapChannels[c.colour]};`),
+    ...CHANNEL_TABLE.map((c) => `--chart-channel-${c.name}: ${p.chartChannels[c.colour]};`),
+    `--festival-text: ${p.festivalText};`,
+    `--intervention-text: ${p.interventionText};`,
+    `--chart-line: ${p.lineWidth}px;`,
+    `--map-night: ${p.mapNight};`,
+  ];
+  return lines.join(' ');
+}
+
+/** Writes both palettes into the page once, as custom properties of :root and html.presenter. */
+export function installPalettes(): void {
+  if (document.getElementById('tierwave-palettes')) return;
+  const style = document.createElement('style');
+  style.id = 'tierwave-palettes';
+  style.textContent = `:root { ${declarations(STANDARD_PALETTE)} } html.presenter { ${declarations(HIGH_CONTRAST_PALETTE)} }`;
+  document.head.append(style);
+}
 
 /**
  * Ties on the map: grey inside a city, sky blue between cities so the "sinking" (M4) shows. The

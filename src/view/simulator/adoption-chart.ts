@@ -2,7 +2,7 @@
 import { format, line } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { seriesValue, type DailySeries } from '../../engine/metrics.ts';
-import { TIER_COLOURS } from '../shared/palette.ts';
+import { colourVariable } from '../shared/palette.ts';
 import { TimeChart } from './time-chart.ts';
 
 const percent = format('.0%');
@@ -10,6 +10,7 @@ const percent = format('.0%');
 export class AdoptionChart {
   private readonly chart: TimeChart;
   private names: readonly string[] = [];
+  private drawn: { series: DailySeries; day: number } | undefined;
 
   constructor(parent: HTMLElement) {
     this.chart = new TimeChart(parent, {
@@ -17,17 +18,21 @@ export class AdoptionChart {
       yLabel: 'share of the tier’s agents',
       yFormat: percent,
       testId: 'adoption-chart',
+      rightEms: 5.5,
     });
+    this.chart.onLayout = () => this.drawn && this.update(this.drawn.series, this.drawn.day);
   }
 
   setRun(start: string, days: number, markers: readonly Marker[], tierNames: readonly string[]): void {
     this.names = tierNames;
     this.chart.setRun(start, days, markers, 0.1);
     this.chart.plot.selectAll('*').remove();
+    this.drawn = undefined;
   }
 
   update(series: DailySeries, day: number): void {
     const chart = this.chart;
+    this.drawn = { series, day };
     chart.setCursor(day);
     const days = Array.from({ length: Math.max(0, day + 1) }, (_, d) => d);
     // Tier rows, then the whole world (index `tiers`) as a dashed grey line.
@@ -47,8 +52,8 @@ export class AdoptionChart {
       .join('path')
       .attr('class', 'tier')
       .attr('fill', 'none')
-      .attr('stroke', (_, t) => (t === series.tiers ? '#777777' : TIER_COLOURS[t]))
-      .attr('stroke-width', (_, t) => (t === series.tiers ? 1.2 : 1.8))
+      .style('stroke', (_, t) => (t === series.tiers ? colourVariable.allTiers : colourVariable.tier(t)))
+      .style('stroke-width', (_, t) => (t === series.tiers ? 'calc(var(--chart-line) * 0.7)' : 'var(--chart-line)'))
       .attr('stroke-dasharray', (_, t) => (t === series.tiers ? '4 3' : null))
       .attr('d', (r) => path(r));
     this.label(rows, series.tiers);
@@ -60,16 +65,16 @@ export class AdoptionChart {
     const ends = rows
       .map((r, t) => ({ t, y: chart.y(r.length ? r[r.length - 1] : 0), name: t === tiers ? 'all' : (this.names[t] ?? `tier ${t + 1}`) }))
       .sort((a, b) => a.y - b.y);
-    for (let k = 1; k < ends.length; k++) ends[k].y = Math.max(ends[k].y, ends[k - 1].y + 12);
+    for (let k = 1; k < ends.length; k++) ends[k].y = Math.max(ends[k].y, ends[k - 1].y + chart.em * 1.1);
     chart.plot
       .selectAll<SVGTextElement, (typeof ends)[number]>('text.tier-name')
       .data(ends, (e) => e.t)
       .join('text')
       .attr('class', 'tier-name')
-      .attr('x', chart.width + 6)
+      .attr('x', chart.width + chart.em * 0.5)
       .attr('y', (e) => e.y)
       .attr('dy', '0.35em')
-      .attr('fill', (e) => (e.t === tiers ? '#555555' : TIER_COLOURS[e.t]))
+      .style('fill', (e) => (e.t === tiers ? colourVariable.allTiers : colourVariable.tier(e.t)))
       .text((e) => e.name);
   }
 }

@@ -5,7 +5,7 @@
 import { select, stratify, tree } from 'd3';
 import type { ShareTrail } from '../../engine/cascades.ts';
 import { channelName } from './follow-share.ts';
-import { OKABE_ITO, TIER_COLOURS } from '../shared/palette.ts';
+import { colourVariable, OKABE_ITO } from '../shared/palette.ts';
 
 const WIDTH = 360;
 const ROW = 14;
@@ -93,7 +93,7 @@ export class CascadeTree {
     node
       .append('circle')
       .attr('r', (n) => (chain.has(n.data.agent) ? 5 : 3.5))
-      .attr('fill', (n) => TIER_COLOURS[n.data.tier] ?? '#000')
+      .style('fill', (n) => colourVariable.tier(n.data.tier))
       .attr('stroke', (n) => (n.data.agent === trail.chain.agent[0] ? OKABE_ITO.vermillion : 'none'))
       .attr('stroke-width', 2);
     node

@@ -6,13 +6,14 @@ import { area, format, stack } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { seriesValue, type DailyMetric, type DailySeries } from '../../engine/metrics.ts';
 import { CHANNELS, type Channel } from '../../scenario/channels.ts';
-import { CHART_CHANNEL_COLOURS } from '../shared/palette.ts';
+import { colourVariable } from '../shared/palette.ts';
 import { TimeChart } from './time-chart.ts';
 
 type Row = Record<Channel, number>;
 
 export class ChannelChart {
   private readonly chart: TimeChart;
+  private drawn: { series: DailySeries; day: number } | undefined;
 
   constructor(parent: HTMLElement) {
     this.chart = new TimeChart(parent, {
@@ -20,17 +21,24 @@ export class ChannelChart {
       yLabel: 'new customers (simulated agents)',
       yFormat: format('~s'),
       testId: 'channel-chart',
+      rightEms: 6.5,
     });
+    this.chart.onLayout = () => {
+      this.legend();
+      if (this.drawn) this.update(this.drawn.series, this.drawn.day);
+    };
     this.legend();
   }
 
   setRun(start: string, days: number, markers: readonly Marker[]): void {
     this.chart.setRun(start, days, markers, 10);
     this.chart.plot.selectAll('path.channel').remove();
+    this.drawn = undefined;
   }
 
   update(series: DailySeries, day: number): void {
     const chart = this.chart;
+    this.drawn = { series, day };
     chart.setCursor(day);
     const rows: Row[] = Array.from({ length: Math.max(0, day) }, (_, k) => {
       const row = {} as Row;
@@ -49,7 +57,7 @@ export class ChannelChart {
       .data(layers, (l) => l.key)
       .join('path')
       .attr('class', 'channel')
-      .attr('fill', (l) => CHART_CHANNEL_COLOURS[l.key as keyof Row])
+      .style('fill', (l) => colourVariable.chartChannel(l.key as Channel))
       .attr('d', (l) => shape(l as unknown as Array<[number, number]>));
   }
 
@@ -57,13 +65,15 @@ export class ChannelChart {
   private legend(): void {
     const chart = this.chart;
     const items = [...CHANNELS].reverse();
-    const legend = chart.root.append('g').attr('class', 'legend').attr('transform', `translate(${chart.width + 8},4)`);
+    const em = chart.em;
+    chart.root.selectAll('g.legend').remove();
+    const legend = chart.root.append('g').attr('class', 'legend').attr('transform', `translate(${chart.width + em * 0.6},0)`);
     items.forEach((c, k) => {
-      legend.append('rect').attr('y', k * 16).attr('width', 10).attr('height', 10).attr('fill', CHART_CHANNEL_COLOURS[c]);
+      legend.append('rect').attr('y', k * 1.4 * em).attr('width', 0.8 * em).attr('height', 0.8 * em).style('fill', colourVariable.chartChannel(c));
       legend
         .append('text')
-        .attr('x', 14)
-        .attr('y', k * 16 + 5)
+        .attr('x', 1.2 * em)
+        .attr('y', k * 1.4 * em + 0.4 * em)
         .attr('dy', '0.35em')
         .text(c);
     });

@@ -2,6 +2,9 @@
 // the scenario schema — is loaded, evaluated, constructed and started in separate tasks, so no
 // single task of the start-up blocks the page for long.
 import './style.css';
+import { installPalettes } from '../shared/palette.ts';
+
+installPalettes();
 
 const later = () => new Promise((resolve) => setTimeout(resolve, 0));
 

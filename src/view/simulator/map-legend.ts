@@ -1,6 +1,6 @@
 // The key to the city map: dot colours are agent states, pulse colours are first-purchase channels.
 import { CHANNEL_TABLE } from '../../scenario/channels.ts';
-import { CHANNEL_COLOURS, CROSS_TIER_TIE_COLOUR, STATE_COLOURS, STATE_NAMES } from '../shared/palette.ts';
+import { colourVariable, CROSS_TIER_TIE_COLOUR, STATE_NAMES } from '../shared/palette.ts';
 
 export function fillMapLegend(list: HTMLUListElement): void {
   const item = (colour: string, text: string, shape: 'dot' | 'line' | 'ring') => {
@@ -11,7 +11,7 @@ export function fillMapLegend(list: HTMLUListElement): void {
     li.append(swatch, text);
     list.append(li);
   };
-  STATE_NAMES.forEach((name, state) => item(STATE_COLOURS[state], name, 'dot'));
+  STATE_NAMES.forEach((name, state) => item(colourVariable.state(state), name, 'dot'));
   item(CROSS_TIER_TIE_COLOUR, 'tie between tiers', 'line');
-  for (const channel of CHANNEL_TABLE) item(CHANNEL_COLOURS[channel.name], `converted by ${channel.name}`, channel.social ? 'line' : 'ring');
+  for (const channel of CHANNEL_TABLE) item(colourVariable.mapChannel(channel.name), `converted by ${channel.name}`, channel.social ? 'line' : 'ring');
 }

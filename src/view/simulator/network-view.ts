@@ -1,7 +1,7 @@
 // The city map on a canvas. Ties and city discs change only when the layout does, so they are
 // drawn once into an offscreen layer; each frame copies that layer, then draws the few thousand
 // agents (batched by colour) and the live pulses — well under a millisecond of drawing.
-import { CHANNEL_COLOUR_LIST, MAP_CITY, MAP_NIGHT, STATE_COLOURS, tieColour } from '../shared/palette.ts';
+import { channelColourList, palette, tieColour } from '../shared/palette.ts';
 import { MAP_HEIGHT, MAP_WIDTH, type MapLayout } from './cities.ts';
 import type { Pulse } from './pulses.ts';
 import type { FollowFocus } from './follow-share.ts';
@@ -117,7 +117,8 @@ export class NetworkView {
   private drawLayer(): void {
     const context = this.layer.getContext('2d')!;
     context.setTransform(1, 0, 0, 1, 0, 0);
-    context.fillStyle = MAP_NIGHT;
+    const colours = palette();
+    context.fillStyle = colours.mapNight;
     context.fillRect(0, 0, this.layer.width, this.layer.height);
     const world = this.world;
     if (!world) return;
@@ -125,7 +126,7 @@ export class NetworkView {
     for (const city of world.layout.cities) {
       context.beginPath();
       context.arc(city.x, city.y, city.radius + 6, 0, 2 * Math.PI);
-      context.fillStyle = MAP_CITY;
+      context.fillStyle = colours.mapCity;
       context.fill();
     }
     const { x, y } = world.layout;
@@ -164,8 +165,9 @@ export class NetworkView {
     this.toMap(context);
     const { x, y } = world.layout;
     const r = this.dotRadius();
-    for (let state = 0; state < STATE_COLOURS.length; state++) {
-      context.fillStyle = STATE_COLOURS[state];
+    const states = palette().states;
+    for (let state = 0; state < states.length; state++) {
+      context.fillStyle = states[state];
       for (let k = 0; k < this.status.length; k++) if (this.status[k] === state) context.fillRect(x[k] - r, y[k] - r, 2 * r, 2 * r);
     }
     this.drawPulses(pulses, r);
@@ -199,9 +201,10 @@ export class NetworkView {
     // Not in a channel's colour: on the map those mean the channel of a pulse.
     links(focus.cascadeLinks, 1.4, '#a9b8c9');
     links(focus.chainLinks, 3, '#ffffff');
+    const states = palette().states;
     for (let k = 0; k < focus.members.length; k++) {
       if (!focus.members[k]) continue;
-      context.fillStyle = STATE_COLOURS[this.status[k]] ?? STATE_COLOURS[0];
+      context.fillStyle = states[this.status[k]] ?? states[0];
       context.fillRect(x[k] - r * 1.4, y[k] - r * 1.4, 2.8 * r, 2.8 * r);
     }
     if (focus.agent >= 0) {
@@ -217,8 +220,9 @@ export class NetworkView {
     const context = this.context;
     const { x, y } = this.world!.layout;
     context.lineWidth = 1.6;
+    const channels = channelColourList(palette(), 'map');
     for (const { pulse, progress } of pulses) {
-      context.strokeStyle = context.fillStyle = CHANNEL_COLOUR_LIST[pulse.channel] ?? '#ffffff';
+      context.strokeStyle = context.fillStyle = channels[pulse.channel] ?? '#ffffff';
       // Fades a little and stays so until the next day replaces it (bright enough to keep 3:1).
       context.globalAlpha = Math.max(0.85, 1 - progress * 0.8);
       if (pulse.from >= 0) {
@@ -258,7 +262,7 @@ export class NetworkView {
       const drawn = world.tierSampled[t] < world.tierAgents[t] ? `, ${world.tierSampled[t].toLocaleString('en-US')} drawn` : '';
       context.fillText(`${world.tierAgents[t].toLocaleString('en-US')} agents${drawn}`, city.x, 21);
       if (share !== undefined) {
-        context.fillStyle = STATE_COLOURS[2];
+        context.fillStyle = palette().states[2];
         context.fillText(`${(share * 100).toFixed(1)} % customers`, city.x, 36);
       }
     }
