@@ -1,0 +1,141 @@
+// experiments.html in a real browser: built by vite, served cross-origin isolated, driven by
+// Chromium. Experiment files loaded from disk run in the page's workers; the downloaded runs.csv,
+// stats.csv and diff.csv are compared byte for byte with the files `tierwave experiment` writes
+// for the same file (same seeds, another number of workers), and the findings shown are the CLI's
+// sentences computed from the CLI's own runs.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveOnePage, type Served } from '../support/browser.ts';
+import { scratchDir, tierwave, type Finished } from '../cli/tierwave.ts';
+import { parseRunsCsv } from '../../src/cli/experiments/experiment-folder.ts';
+import { diffRows } from '../../src/experiments/stats.ts';
+import { findings } from '../../src/experiments/findings.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const VARIANTS = 'tests/view/fixtures/experiment-variants.json';
+const SWEEP = 'tests/view/fixtures/experiment-sweep.json';
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+let out: string;
+let cli: Finished[];
+
+beforeAll(async () => {
+  out = scratchDir('experiments-page');
+  // The CLI runs both files on one worker while the page builds.
+  const commands = Promise.all([VARIANTS, SWEEP].map((file, i) => tierwave('experiment', file, '--out', join(out, String(i)), '--workers', '1', '--quiet')));
+  server = await serveOnePage('experiments.html');
+  browser = await launchChromium();
+  page = await browser.newPage({ acceptDownloads: true });
+  page.on('pageerror', (error) => console.error('page error:', error));
+  cli = await commands;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function downloaded(testId: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+const cliFile = (run: number, name: string) => readFileSync(join(out, String(run), name), 'utf8');
+const text = (testId: string) => page.getByTestId(testId).textContent();
+
+async function runFile(file: string, workers: number): Promise<void> {
+  await page.getByTestId('experiment-file').setInputFiles(file);
+  await page.getByTestId('workers').fill(String(workers));
+  await page.getByTestId('run').click();
+}
+
+describe('experiments.html', () => {
+  it('offers every bundled experiment file, sweeps and sensitivity analyses alike', async () => {
+    for (const c of cli) expect(c.code, c.stderr).toBe(0);
+    await page.goto(`${server.url}experiments.html`);
+    const files = await page.getByTestId('experiment').evaluate((select) => [...(select as HTMLSelectElement).options].map((o) => o.value));
+    expect(files).toEqual(['experiments/calibrate-article.json', 'experiments/promoter-sweep.json', 'experiments/rural-promoters.json', 'experiments/which-lever.json']);
+  });
+
+  it('shows live progress and bands that appear while the replicates land', async () => {
+    await runFile(VARIANTS, 2);
+    expect(await text('runs-planned')).toBe('9');
+    // A band per variant once each has a finished run; pausing then holds the runs in flight.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=bands] [data-series] [data-mean]').length === 3, undefined, { timeout: 120_000 });
+    await page.getByTestId('pause').click();
+    expect(await text('status')).toBe(' · paused');
+    const done = Number(await text('runs-done'));
+    expect(done).toBeGreaterThanOrEqual(3);
+    expect(done).toBeLessThan(9);
+    expect(await page.getByTestId('results').locator('tbody tr').count()).toBe(3);
+    await page.getByTestId('pause').click();
+    await expect.poll(() => text('status'), { timeout: 120_000 }).toBe(' · finished');
+    expect(await text('runs-done')).toBe('9');
+    expect(await text('eta')).toBe('');
+    // Three replicates per variant: every band has its interval.
+    expect(await page.locator('[data-testid=bands] [data-band=interval]').count()).toBe(3);
+  });
+
+  it('writes the CLI’s runs.csv, stats.csv and diff.csv for the same file, byte for byte', async () => {
+    expect(await downloaded('export-runs')).toBe(cliFile(0, 'runs.csv'));
+    expect(await downloaded('export-stats')).toBe(cliFile(0, 'stats.csv'));
+    expect(await downloaded('export-diff')).toBe(cliFile(0, 'diff.csv'));
+  });
+
+  it('states the CLI’s findings per variant on the chosen metric, tier and date', async () => {
+    expect(await page.getByTestId('band-date').inputValue()).toBe('2015-11-11');
+    await page.getByTestId('band-tier').selectOption('tier 4');
+    const expected = findings(diffRows(parseRunsCsv(cliFile(0, 'runs.csv')), 'jd-tencent-2014')).filter((f) => f.metric === 'customers' && f.tier === 'tier 4' && f.date === '2015-11-11');
+    expect(expected.map((f) => f.variant)).toEqual(['no-rural-promoters', 'promoters-doubled']);
+    const shown = await page.getByTestId('results').locator('tbody tr td:last-child').allTextContents();
+    expect(shown).toEqual(['', ...expected.map((f) => f.sentence)]);
+  });
+
+  it('downloads the self-contained report with the findings, the charts and the command that reproduces it', async () => {
+    const html = await downloaded('export-report');
+    expect(html).toContain(`tierwave experiment ${VARIANTS.split('/').pop()}`);
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html.match(/data-chart=/g)?.length ?? 0).toBeGreaterThan(0);
+    const sentences = findings(diffRows(parseRunsCsv(cliFile(0, 'runs.csv')), 'jd-tencent-2014')).filter((f) => f.metric === 'customers' && f.date === '2015-11-11');
+    for (const f of sentences) expect(html).toContain(f.sentence.replace(/'/g, '&#39;'));
+  });
+
+  it('runs a sweep into the CLI’s runs.csv on another number of workers, with bands over the swept value', async () => {
+    await runFile(SWEEP, 3);
+    expect(await text('runs-planned')).toBe('6');
+    await expect.poll(() => text('status'), { timeout: 120_000 }).toBe(' · finished');
+    expect(await downloaded('export-runs')).toBe(cliFile(1, 'runs.csv'));
+    expect(await downloaded('export-stats')).toBe(cliFile(1, 'stats.csv'));
+    // One point per sweep value, each with its interval over two replicates.
+    expect(await page.locator('[data-testid=bands] circle').count()).toBe(3);
+    expect(await page.locator('[data-testid=bands] line[data-band=interval]').count()).toBe(3);
+    expect(await page.getByTestId('results').locator('tbody tr').count()).toBe(3);
+  });
+
+  it('has no serious or critical accessibility violation (axe-core), and no sideways scroll at 390 px', async () => {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it('speaks Chinese with ?lang=zh and points at the field of a bad file', async () => {
+    await page.goto(`${server.url}experiments.html?lang=zh`);
+    expect(await text('run')).toBe('运行');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByTestId('experiment-file').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "baseline": { "scenario": "../scenarios/jd-tencent-2014.json" },\n  "replicates": 0\n}\n') });
+    await page.getByTestId('run').click();
+    const rows = page.getByTestId('error').locator('tr.issue');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.locator('td.where').allTextContents()).toContain('typo.json:3:17');
+  });
+});
