@@ -3,13 +3,13 @@
 // stats.csv and diff.csv are compared byte for byte with the files `tierwave experiment` writes
 // for the same file (same seeds, another number of workers), and the findings shown are the CLI's
 // sentences computed from the CLI's own runs.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveOnePage, type Served } from '../support/browser.ts';
-import { scratchDir, tierwave, type Finished } from '../cli/tierwave.ts';
+import { ROOT, scratchDir, tierwave, type Finished } from '../cli/tierwave.ts';
 import { parseRunsCsv } from '../../src/cli/experiments/experiment-folder.ts';
 import { diffRows } from '../../src/experiments/stats.ts';
 import { findings } from '../../src/experiments/findings.ts';
@@ -65,6 +65,8 @@ describe('experiments.html', () => {
   it('shows live progress and bands that appear while the replicates land', async () => {
     await runFile(VARIANTS, 2);
     expect(await text('runs-planned')).toBe('9');
+    // Once a run has finished, the time left at the pace so far.
+    await expect.poll(() => text('eta'), { timeout: 120_000 }).toMatch(/^ · about \d+ (seconds?|minutes?) left$/);
     // A band per variant once each has a finished run; pausing then holds the runs in flight.
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=bands] [data-series] [data-mean]').length === 3, undefined, { timeout: 120_000 });
     await page.getByTestId('pause').click();
@@ -115,6 +117,53 @@ describe('experiments.html', () => {
     expect(await page.locator('[data-testid=bands] circle').count()).toBe(3);
     expect(await page.locator('[data-testid=bands] line[data-band=interval]').count()).toBe(3);
     expect(await page.getByTestId('results').locator('tbody tr').count()).toBe(3);
+  });
+
+  it('builds an experiment file in the form whose run in the page is the CLI’s run of the downloaded file, byte for byte', async () => {
+    await page.locator('[data-testid=builder] summary').click();
+    await page.getByTestId('build-name').fill('built-in-page');
+    await page.getByTestId('build-agents').fill('1000');
+    await page.getByTestId('build-days').fill('200');
+    await page.getByTestId('build-replicates').fill('2');
+    await page.getByTestId('build-seed').fill('3');
+    await page.getByTestId('build-add-variant').click();
+    await page.getByTestId('build-variant-name-0').fill('instant-targeting');
+    await page.getByTestId('build-variant-change-0').fill('targeting');
+    await page.getByTestId('build-variant-value-0').fill('instant');
+    await page.getByTestId('build-add-variant').click();
+    await page.getByTestId('build-variant-name-1').fill('better-direct');
+    await page.getByTestId('build-variant-change-1').fill('channels.direct.conversion');
+    await page.getByTestId('build-variant-value-1').fill('0.1');
+    await page.getByTestId('build-sweep-path').fill('channels.feed.attention');
+    await page.getByTestId('build-sweep-from').fill('0.3');
+    await page.getByTestId('build-sweep-to').fill('0.9');
+    await page.getByTestId('build-sweep-steps').fill('2');
+    await page.getByTestId('build-metric-gmv').check();
+    await page.getByTestId('build-dates').fill('2014-11-11');
+    const file = await downloaded('build-download');
+    const built = JSON.parse(file) as { variants: unknown[]; sweep: unknown };
+    // The lever is pulled by name, the field is set: the file says so as `tierwave experiment` reads it.
+    expect(built.variants).toEqual([{ name: 'instant-targeting', levers: { targeting: 'instant' } }, { name: 'better-direct', set: { 'channels.direct.conversion': 0.1 } }]);
+    expect(built.sweep).toEqual({ method: 'grid', parameters: [{ path: 'channels.feed.attention', from: 0.3, to: 0.9, count: 2 }] });
+    // Saved beside a scenarios folder, as experiments/ sits beside scenarios/ in the project.
+    const folder = scratchDir('built-experiment');
+    symlinkSync(join(ROOT, 'scenarios'), join(folder, 'scenarios'));
+    mkdirSync(join(folder, 'experiments'));
+    writeFileSync(join(folder, 'experiments', 'built-in-page.json'), file);
+    const command = tierwave('experiment', join(folder, 'experiments', 'built-in-page.json'), '--out', join(out, '2'), '--workers', '1', '--quiet');
+    await page.getByTestId('build-use').click();
+    expect(await page.getByTestId('experiment').inputValue()).toBe('disk');
+    await page.getByTestId('workers').fill('2');
+    await page.getByTestId('run').click();
+    expect(await text('runs-planned')).toBe(String(3 * 2 * 2));
+    await expect.poll(() => text('status'), { timeout: 180_000 }).toBe(' · finished');
+    const finished = await command;
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(await downloaded('export-runs')).toBe(cliFile(2, 'runs.csv'));
+    expect(await downloaded('export-diff')).toBe(cliFile(2, 'diff.csv'));
+    // Two variants at two sweep points each, against the baseline at the same point.
+    const sentences = await page.getByTestId('results').locator('tbody tr td:last-child').allTextContents();
+    expect(sentences.filter((s) => s.startsWith('In '))).toHaveLength(4);
   });
 
   it('has no serious or critical accessibility violation (axe-core), and no sideways scroll at 390 px', async () => {

@@ -35,9 +35,10 @@ export function drawBands(element: SVGSVGElement, series: readonly BandSeries[],
   }
   svg.append('text').attr('x', MARGIN.left).attr('y', 34).attr('fill', '#595959').attr('font-size', 11).text(text.key);
   const [x0, x1] = d3.extent(points, (p) => p.x) as [number, number];
-  const pad = x0 === x1 ? 1 : 0;
+  // Sweep points sit inside the axis, not on it.
+  const pad = x0 === x1 ? 1 : (x1 - x0) * 0.05;
   const range = [MARGIN.left, WIDTH - MARGIN.right];
-  const x = overTime ? d3.scaleUtc().domain([new Date(x0), new Date(x1)]).range(range) : d3.scaleLinear().domain([x0 - pad, x1 + pad]).nice().range(range);
+  const x = overTime ? d3.scaleUtc().domain([new Date(x0), new Date(x1)]).range(range) : d3.scaleLinear().domain([x0 - pad, x1 + pad]).range(range);
   const at = (p: BandPoint) => x(overTime ? new Date(p.x) : p.x as never);
   const finite = (values: number[]) => values.filter(Number.isFinite);
   const y = d3

@@ -16,6 +16,7 @@ import { intlLocale, type PageLanguage } from '../shared/page-language.ts';
 import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { drawBands } from './band-chart.ts';
 import { bandsOverSweep, bandsOverTime } from './experiment-bands.ts';
+import { ExperimentBuilder } from './experiment-builder.ts';
 import { exportFile } from './experiment-exports.ts';
 import { bundledExperiments, experimentDesign, type ExperimentKinds, type ExperimentSource, type PageSettings } from './experiment-files.ts';
 import { ExperimentRuns } from './experiment-runs.ts';
@@ -25,20 +26,20 @@ import { renderResultsTable } from './results-table.ts';
 
 const WORDS = {
   en: {
-    fromDisk: 'from disk', nothing: 'Nothing to run', choose: 'choose an experiment file or load one from disk', cannotStart: 'The experiment could not start',
+    fromDisk: 'from disk', built: 'built in the page', nothing: 'Nothing to run', choose: 'choose an experiment file or load one from disk', cannotStart: 'The experiment could not start',
     notSensitivity: 'sensitivity needs a sweep with method "morris" or "sobol" and the `outputs` it explains', failed: 'A run failed', png: 'The PNG could not be made',
     finished: ' · finished', paused: ' · paused', running: ' · running', stopped: ' · stopped', pause: 'Pause', resume: 'Resume',
     left: (time: string) => ` · about ${time} left`, indices: (n: number, of: number) => ` · indices from ${n} of ${of} replicates`,
     overTime: (noun: string, tier: string) => `${noun}, ${tier}: mean of the runs so far`, overSweep: (noun: string, tier: string, date: string) => `${noun}, ${tier}, on ${date}: mean per sweep point`,
-    key: 'line: mean; band or bar: 90 % interval of the mean', waiting: 'waiting for the first run…', date: 'date', unit: (noun: string) => `${noun} (simulated agents; GMV in yuan)`,
+    key: 'line: mean; band or bar: 90 % interval of the mean', waiting: 'waiting for the first run…', date: 'date', unit: (noun: string, yuan: boolean) => `${noun} (${yuan ? 'yuan' : 'in the simulated world'})`,
   },
   zh: {
-    fromDisk: '来自磁盘', nothing: '没有可运行的实验', choose: '请选择实验文件或从磁盘载入', cannotStart: '实验无法开始',
+    fromDisk: '来自磁盘', built: '在本页构建', nothing: '没有可运行的实验', choose: '请选择实验文件或从磁盘载入', cannotStart: '实验无法开始',
     notSensitivity: '敏感性分析需要 method 为 "morris" 或 "sobol" 的扫描及其解释的 `outputs`', failed: '有一次运行失败', png: '无法生成 PNG',
     finished: ' · 已完成', paused: ' · 已暂停', running: ' · 运行中', stopped: ' · 已停止', pause: '暂停', resume: '继续',
     left: (time: string) => ` · 约剩 ${time}`, indices: (n: number, of: number) => ` · 指数来自 ${of} 次重复中的 ${n} 次`,
     overTime: (noun: string, tier: string) => `${noun}，${tier}：已完成运行的均值`, overSweep: (noun: string, tier: string, date: string) => `${noun}，${tier}，${date}：各扫描点的均值`,
-    key: '线：均值；带或竖条：均值的 90% 区间', waiting: '等待第一次运行完成…', date: '日期', unit: (noun: string) => `${noun}（模拟智能体数；GMV 以元计）`,
+    key: '线：均值；带或竖条：均值的 90% 区间', waiting: '等待第一次运行完成…', date: '日期', unit: (noun: string, yuan: boolean) => `${noun}（${yuan ? '元' : '模拟世界中的数量'}）`,
   },
 };
 
@@ -85,6 +86,8 @@ export class ExperimentsPage {
   open(): void {
     const c = this.c;
     for (const source of this.bundled) c.experiment.add(new Option(source.file, source.file));
+    const slot = document.getElementById('builder-slot');
+    if (slot) new ExperimentBuilder(slot, this.language, (source) => this.offer(source, 'built'));
     c.workers.value = String(browserWorkers());
     c.file.addEventListener('change', () => void this.loadFile());
     c.run.addEventListener('click', () => this.start());
@@ -100,11 +103,11 @@ export class ExperimentsPage {
   }
 
   /** Offers a file (from disk, or built in the page) and chooses it. */
-  offer(source: ExperimentSource): void {
+  offer(source: ExperimentSource, origin: 'fromDisk' | 'built' = 'fromDisk'): void {
     this.fromDisk = source;
     const select = this.c.experiment;
     select.querySelector(`option[value="${DISK}"]`)?.remove();
-    select.add(new Option(`${source.file} (${this.words.fromDisk})`, DISK));
+    select.add(new Option(`${source.file} (${this.words[origin]})`, DISK));
     select.value = DISK;
   }
 
@@ -235,7 +238,7 @@ export class ExperimentsPage {
     drawBands(c.bands, series, overTime, {
       title: overTime ? this.words.overTime(noun, tier) : this.words.overSweep(noun, tier, date),
       xLabel: overTime ? this.words.date : design.points[0].values[0]?.path ?? '',
-      yLabel: this.words.unit(noun),
+      yLabel: this.words.unit(noun, metric.startsWith('gmv')),
       key: this.words.key,
       waiting: this.words.waiting,
       number: (x) => number.format(x),

@@ -26,10 +26,12 @@ export function renderResultsTable(table: HTMLTableElement, rows: readonly RunRo
   const stats = statsRows(rows).filter(chosen);
   const found = new Map(findings(diffRows(rows, baseline).filter(chosen)).map((f) => [JSON.stringify([f.variant, f.parameters]), f]));
   const swept = stats.some((s) => s.parameters !== '');
+  // A sweep of the baseline alone has nothing to compare with: no change, no finding.
+  const compared = found.size > 0;
   table.replaceChildren();
   if (stats.length === 0) return;
   const head = table.createTHead().insertRow();
-  for (const column of [words.variant, ...(swept ? [words.point] : []), words.n, words.mean, words.interval, words.change, words.finding]) {
+  for (const column of [words.variant, ...(swept ? [words.point] : []), words.n, words.mean, words.interval, ...(compared ? [words.change, words.finding] : [])]) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = column;
@@ -46,8 +48,7 @@ export function renderResultsTable(table: HTMLTableElement, rows: readonly RunRo
       String(s.n),
       number.format(s.mean),
       Number.isFinite(half) ? `${number.format(s.mean - half)} ${words.to} ${number.format(s.mean + half)}` : '—',
-      finding && Number.isFinite(finding.changePercent) ? percent.format(finding.changePercent / 100) : '—',
-      finding?.sentence ?? '',
+      ...(compared ? [finding && Number.isFinite(finding.changePercent) ? percent.format(finding.changePercent / 100) : '—', finding?.sentence ?? ''] : []),
     ];
     for (const text of cells) tr.insertCell().textContent = text;
     tr.dataset.variant = s.variant;
