@@ -12,6 +12,8 @@ export interface BandChartText {
   /** Says what line and band mean. */
   readonly key: string;
   readonly waiting: string;
+  /** Over time: the date the results table reads, marked with a rule (milliseconds since 1970). */
+  readonly marker?: { readonly x: number; readonly label: string };
   /** Formats an axis number in the page's language. */
   readonly number: (x: number) => string;
 }
@@ -53,6 +55,11 @@ export function drawBands(element: SVGSVGElement, series: readonly BandSeries[],
   svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(6).tickFormat((v) => text.number(Number(v))));
   svg.append('text').attr('x', (MARGIN.left + WIDTH - MARGIN.right) / 2).attr('y', HEIGHT - 6).attr('text-anchor', 'middle').attr('fill', '#444').text(text.xLabel);
   svg.append('text').attr('transform', `translate(16,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('fill', '#444').text(text.yLabel);
+  if (overTime && text.marker && text.marker.x >= x0 && text.marker.x <= x1) {
+    const at = x(new Date(text.marker.x) as never);
+    svg.append('line').attr('data-marker', text.marker.label).attr('x1', at).attr('x2', at).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom).attr('stroke', '#767676').attr('stroke-dasharray', '4 3');
+    svg.append('text').attr('x', at + 3).attr('y', MARGIN.top + 10).attr('fill', '#595959').text(text.marker.label);
+  }
   const groups = svg.append('g').selectAll('g').data(series).join('g').attr('data-series', (s) => s.name);
   const colour = (_: unknown, i: number) => COLOURS[i % COLOURS.length];
   groups.each(function (s, i) {

@@ -242,6 +242,7 @@ export class ExperimentsPage {
       key: this.words.key,
       waiting: this.words.waiting,
       number: (x) => number.format(x),
+      marker: date ? { x: Date.parse(`${date}T00:00:00Z`), label: date } : undefined,
     });
     c.bands.dataset.runs = String(s.runs.runCount);
     renderResultsTable(c.results, rows, design.baseline, { metric, tier, date }, this.language);
