@@ -121,6 +121,10 @@ export class ExperimentsPage {
     return value === DISK ? this.fromDisk : this.bundled.find((s) => s.file === value);
   }
 
+  private count(n: number): string {
+    return new Intl.NumberFormat(intlLocale(this.language)).format(n);
+  }
+
   private number(input: HTMLInputElement): number | undefined {
     return input.value.trim() === '' ? undefined : Number(input.value);
   }
@@ -162,7 +166,7 @@ export class ExperimentsPage {
       onIdle: () => this.requestRender(),
     });
     this.session = { source, settings, runs, pool, startedAt: new Date().toISOString(), startedMs: performance.now(), shown: 0 };
-    c.planned.value = String(runs.planned);
+    c.planned.value = this.count(runs.planned);
     c.sensitivitySection.hidden = !design.sensitivity;
     document.querySelector<HTMLElement>('[data-export=csv]')!.hidden = !design.sensitivity;
     if (!design.sensitivity) this.offerBandChoices(design);
@@ -219,7 +223,7 @@ export class ExperimentsPage {
     this.updateStatus();
     const s = this.session;
     if (!s) return;
-    this.c.done.value = String(s.runs.runCount);
+    this.c.done.value = this.count(s.runs.runCount);
     if (s.runs.design.sensitivity) this.renderSensitivity(s);
     else this.renderBands();
   }
