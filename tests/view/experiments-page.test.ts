@@ -113,6 +113,7 @@ describe('experiments.html', () => {
     await expect.poll(() => text('status'), { timeout: 120_000 }).toBe(' · finished');
     expect(await downloaded('export-runs')).toBe(cliFile(1, 'runs.csv'));
     expect(await downloaded('export-stats')).toBe(cliFile(1, 'stats.csv'));
+    expect(await downloaded('export-fit')).toBe(cliFile(1, 'fit.csv'));
     // One point per sweep value, each with its interval over two replicates.
     expect(await page.locator('[data-testid=bands] circle').count()).toBe(3);
     expect(await page.locator('[data-testid=bands] line[data-band=interval]').count()).toBe(3);

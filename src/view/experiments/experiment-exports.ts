@@ -1,5 +1,5 @@
 // What the experiments page downloads: the CLI's files for the runs finished so far — runs.csv,
-// stats.csv, diff.csv, the sensitivity table and chart — and the self-contained report
+// stats.csv, diff.csv, fit.csv (a file with targets), the sensitivity table and chart — and the self-contained report
 // (html-report.ts) with the manifest of what ran and the command that reproduces it.
 import packageJson from '../../../package.json';
 import type { Design } from '../../experiments/design.ts';
@@ -50,6 +50,10 @@ export function exportFile(kind: string, s: FinishedSoFar, chart: SVGSVGElement 
   if (kind === 'runs') return text('runs.csv', runs.runsCsv(), 'text/csv');
   if (kind === 'stats') return text('stats.csv', runs.tables().stats, 'text/csv');
   if (kind === 'diff') return text('diff.csv', runs.tables().diff, 'text/csv');
+  if (kind === 'fit') {
+    const fit = runs.tables().fit;
+    return fit ? text('fit.csv', fit, 'text/csv') : undefined;
+  }
   const sensitivity = runs.sensitivity();
   if (kind === 'csv' && sensitivity) return text('sensitivity.csv', sensitivity.csv, 'text/csv');
   if (kind === 'svg' && sensitivity) return text('sensitivity.svg', sensitivity.svg, 'image/svg+xml');

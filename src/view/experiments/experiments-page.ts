@@ -169,6 +169,7 @@ export class ExperimentsPage {
     c.planned.value = this.count(runs.planned);
     c.sensitivitySection.hidden = !design.sensitivity;
     document.querySelector<HTMLElement>('[data-export=csv]')!.hidden = !design.sensitivity;
+    document.querySelector<HTMLElement>('[data-export=fit]')!.hidden = design.targets.length === 0;
     if (!design.sensitivity) this.offerBandChoices(design);
     pool.start();
     this.requestRender();

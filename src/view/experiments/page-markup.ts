@@ -85,6 +85,7 @@ export function writePageMarkup(body: HTMLElement, kinds: ExperimentKinds, langu
         <button type="button" data-testid="export-runs" data-export="runs">runs.csv</button>
         <button type="button" data-testid="export-stats" data-export="stats">stats.csv</button>
         <button type="button" data-testid="export-diff" data-export="diff">diff.csv</button>
+        <button type="button" data-testid="export-fit" data-export="fit" hidden>fit.csv</button>
         <button type="button" data-testid="export-csv" data-export="csv" hidden>sensitivity.csv</button>
         <button type="button" data-testid="export-report" data-export="report">report.html</button>
       </p>
