@@ -27,7 +27,11 @@ let cli: Finished[];
 beforeAll(async () => {
   out = scratchDir('experiments-page');
   // The CLI runs both files on one worker while the page builds.
-  const commands = Promise.all([VARIANTS, SWEEP].map((file, i) => tierwave('experiment', file, '--out', join(out, String(i)), '--workers', '1', '--quiet')));
+  const commands = Promise.all([
+    tierwave('experiment', VARIANTS, '--out', join(out, '0'), '--workers', '1', '--quiet'),
+    tierwave('experiment', SWEEP, '--out', join(out, '1'), '--workers', '1', '--quiet'),
+    tierwave('experiment', VARIANTS, '--agents', '600', '--replicates', '1', '--out', join(out, 'settings'), '--workers', '1', '--quiet'),
+  ]);
   server = await serveOnePage('experiments.html');
   browser = await launchChromium();
   page = await browser.newPage({ acceptDownloads: true });
@@ -45,7 +49,7 @@ async function downloaded(testId: string): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-const cliFile = (run: number, name: string) => readFileSync(join(out, String(run), name), 'utf8');
+const cliFile = (run: number | string, name: string) => readFileSync(join(out, String(run), name), 'utf8');
 const text = (testId: string) => page.getByTestId(testId).textContent();
 
 async function runFile(file: string, workers: number): Promise<void> {
@@ -105,6 +109,18 @@ describe('experiments.html', () => {
     expect(html.match(/data-chart=/g)?.length ?? 0).toBeGreaterThan(0);
     const sentences = findings(diffRows(parseRunsCsv(cliFile(0, 'runs.csv')), 'jd-tencent-2014')).filter((f) => f.metric === 'customers' && f.date === '2015-11-11');
     for (const f of sentences) expect(html).toContain(f.sentence.replace(/'/g, '&#39;'));
+  });
+
+  it('reads its agents and replicates as the CLI reads --agents and --replicates', async () => {
+    await page.getByTestId('agents').fill('600');
+    await page.getByTestId('replicates').fill('1');
+    await runFile(VARIANTS, 2);
+    expect(await text('runs-planned')).toBe('3');
+    await expect.poll(() => text('status'), { timeout: 120_000 }).toBe(' · finished');
+    expect(await downloaded('export-runs')).toBe(cliFile('settings', 'runs.csv'));
+    expect(await downloaded('export-report')).toContain('tierwave experiment experiment-variants.json --agents 600 --replicates 1');
+    await page.getByTestId('agents').fill('');
+    await page.getByTestId('replicates').fill('');
   });
 
   it('runs a sweep into the CLI’s runs.csv on another number of workers, with bands over the swept value', async () => {
