@@ -194,10 +194,24 @@ describe('experiments.html', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
+  it('switches language in place, keeping what it shows', async () => {
+    const header = () => page.getByTestId('results').locator('thead th').first().textContent();
+    expect(await header()).toBe('variant');
+    await page.getByTestId('language').click();
+    expect(await text('run')).toBe('运行');
+    expect(await text('status')).toBe(' · 已完成');
+    expect(await header()).toBe('变体');
+    expect(await page.locator('[data-testid=builder] summary').textContent()).toBe('构建实验');
+    await page.getByTestId('language').click();
+    expect(await text('run')).toBe('Run');
+    expect(await text('status')).toBe(' · finished');
+  });
+
   it('speaks Chinese with ?lang=zh and points at the field of a bad file', async () => {
     await page.goto(`${server.url}experiments.html?lang=zh`);
     expect(await text('run')).toBe('运行');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.title()).toBe('tierwave · 实验');
     await page.getByTestId('experiment-file').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "baseline": { "scenario": "../scenarios/jd-tencent-2014.json" },\n  "replicates": 0\n}\n') });
     await page.getByTestId('run').click();
     const rows = page.getByTestId('error').locator('tr.issue');

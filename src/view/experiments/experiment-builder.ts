@@ -6,24 +6,10 @@ import { DAILY_METRICS } from '../../engine/metrics.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { catalog, loadBundledScenario, scenarioFile } from '../shared/catalog.ts';
 import { download } from '../shared/downloads.ts';
-import type { PageLanguage } from '../shared/page-language.ts';
+import { language, onLanguageChange, t, translatePage } from '../shared/language.ts';
 import type { ExperimentSource } from './experiment-files.ts';
+import { word } from './page-markup.ts';
 import { fieldChoices } from './scenario-fields.ts';
-
-const WORDS = {
-  en: {
-    summary: 'Build an experiment', name: 'Name', scenario: 'Baseline scenario', agents: 'Agents', days: 'Days', replicates: 'Replicates', seed: 'Master seed',
-    variants: 'Variants (each pulls a lever or sets a field)', addVariant: 'Add a variant', variantName: 'Variant name', change: 'Lever or field', value: 'Value', remove: 'Remove',
-    sweep: 'Sweep (a grid over one numeric field; leave the field empty for none)', field: 'Field', from: 'From', to: 'To', steps: 'Steps',
-    metrics: 'Metrics', dates: 'Report dates (YYYY-MM-DD, comma-separated)', use: 'Use this experiment', save: 'Download the experiment file', lever: 'lever', scenarioValue: 'scenario’s',
-  },
-  zh: {
-    summary: '构建实验', name: '名称', scenario: '基线情景', agents: '智能体数', days: '天数', replicates: '重复次数', seed: '主种子',
-    variants: '变体（每个拉动一个杠杆或设置一个字段）', addVariant: '添加变体', variantName: '变体名称', change: '杠杆或字段', value: '取值', remove: '删除',
-    sweep: '参数扫描（对一个数值字段取网格；不填字段则不扫描）', field: '字段', from: '起', to: '止', steps: '步数',
-    metrics: '指标', dates: '报告日期（YYYY-MM-DD，逗号分隔）', use: '使用此实验', save: '下载实验文件', lever: '杠杆', scenarioValue: '按情景',
-  },
-} as const;
 
 /** A value as typed: a number, true/false or JSON when it reads as one, else the text itself. */
 function typedValue(text: string): unknown {
@@ -37,40 +23,39 @@ function typedValue(text: string): unknown {
 const safeName = (text: string) => text.trim().replace(/[^A-Za-z0-9._-]+/g, '-') || 'variant';
 
 export class ExperimentBuilder {
-  private readonly words;
   private readonly root: HTMLDetailsElement;
   private scenario: Scenario | undefined;
 
-  constructor(slot: HTMLElement, private readonly language: PageLanguage, private readonly onUse: (source: ExperimentSource) => void) {
-    const w = (this.words = WORDS[language]);
+  constructor(slot: HTMLElement, private readonly onUse: (source: ExperimentSource) => void) {
     this.root = document.createElement('details');
     this.root.className = 'builder';
     this.root.dataset.testid = 'builder';
     const metrics = DAILY_METRICS.map((m) => `<label><input type="checkbox" name="metric" value="${m}" data-testid="build-metric-${m}"${m === 'customers' ? ' checked' : ''} /> ${m}</label>`).join('');
     this.root.innerHTML = `
-      <summary>${w.summary}</summary>
+      <summary ${word('experiments.builder.summary')}></summary>
       <div class="panel">
-        <label>${w.name} <input data-testid="build-name" name="name" value="my-experiment" /></label>
-        <label>${w.scenario} <select data-testid="build-scenario" name="scenario"></select></label>
-        <label>${w.agents} <input data-testid="build-agents" name="agents" type="number" min="100" step="1000" value="20000" /></label>
-        <label>${w.days} <input data-testid="build-days" name="days" type="number" min="1" placeholder="${w.scenarioValue}" /></label>
-        <label>${w.replicates} <input data-testid="build-replicates" name="replicates" type="number" min="1" value="5" /></label>
-        <label>${w.seed} <input data-testid="build-seed" name="seed" type="number" min="0" placeholder="${w.scenarioValue}" /></label>
+        <label><span ${word('experiments.builder.name')}></span> <input data-testid="build-name" name="name" value="my-experiment" /></label>
+        <label><span ${word('experiments.builder.scenario')}></span> <select data-testid="build-scenario" name="scenario"></select></label>
+        <label><span ${word('experiments.builder.agents')}></span> <input data-testid="build-agents" name="agents" type="number" min="100" step="1000" value="20000" /></label>
+        <label><span ${word('experiments.builder.days')}></span> <input data-testid="build-days" name="days" type="number" min="1" ${word('experiments.builder.scenarioValue', 'placeholder')} /></label>
+        <label><span ${word('experiments.builder.replicates')}></span> <input data-testid="build-replicates" name="replicates" type="number" min="1" value="5" /></label>
+        <label><span ${word('experiments.builder.seed')}></span> <input data-testid="build-seed" name="seed" type="number" min="0" ${word('experiments.builder.scenarioValue', 'placeholder')} /></label>
       </div>
-      <fieldset class="variants"><legend>${w.variants}</legend><div class="rows"></div>
-        <button type="button" data-testid="build-add-variant">${w.addVariant}</button></fieldset>
-      <fieldset><legend>${w.sweep}</legend>
-        <label>${w.field} <input data-testid="build-sweep-path" name="sweep-path" list="build-numeric-fields" /></label>
-        <label>${w.from} <input data-testid="build-sweep-from" name="sweep-from" type="number" step="any" /></label>
-        <label>${w.to} <input data-testid="build-sweep-to" name="sweep-to" type="number" step="any" /></label>
-        <label>${w.steps} <input data-testid="build-sweep-steps" name="sweep-steps" type="number" min="2" value="5" /></label></fieldset>
-      <fieldset><legend>${w.metrics}</legend>${metrics}</fieldset>
+      <fieldset class="variants"><legend ${word('experiments.builder.variants')}></legend><div class="rows"></div>
+        <button type="button" data-testid="build-add-variant" ${word('experiments.builder.addVariant')}></button></fieldset>
+      <fieldset><legend ${word('experiments.builder.sweep')}></legend>
+        <label><span ${word('experiments.builder.field')}></span> <input data-testid="build-sweep-path" name="sweep-path" list="build-numeric-fields" /></label>
+        <label><span ${word('experiments.builder.from')}></span> <input data-testid="build-sweep-from" name="sweep-from" type="number" step="any" /></label>
+        <label><span ${word('experiments.builder.to')}></span> <input data-testid="build-sweep-to" name="sweep-to" type="number" step="any" /></label>
+        <label><span ${word('experiments.builder.steps')}></span> <input data-testid="build-sweep-steps" name="sweep-steps" type="number" min="2" value="5" /></label></fieldset>
+      <fieldset><legend ${word('experiments.builder.metrics')}></legend>${metrics}</fieldset>
       <div class="panel">
-        <label class="wide">${w.dates} <input data-testid="build-dates" name="dates" value="2014-11-11, 2015-11-11" /></label>
-        <div class="buttons"><button type="button" data-testid="build-use">${w.use}</button> <button type="button" data-testid="build-download">${w.save}</button></div>
+        <label class="wide"><span ${word('experiments.builder.dates')}></span> <input data-testid="build-dates" name="dates" value="2014-11-11, 2015-11-11" /></label>
+        <div class="buttons"><button type="button" data-testid="build-use" ${word('experiments.builder.use')}></button> <button type="button" data-testid="build-download" ${word('experiments.builder.save')}></button></div>
       </div>
       <datalist id="build-changes"></datalist><datalist id="build-numeric-fields"></datalist>`;
     slot.replaceWith(this.root);
+    translatePage(this.root);
     const select = this.input<HTMLSelectElement>('scenario');
     for (const entry of catalog()) select.add(new Option(entry.title, entry.id));
     select.addEventListener('change', () => this.readScenario());
@@ -81,6 +66,7 @@ export class ExperimentBuilder {
       download(source.file, new Blob([source.text], { type: 'application/json' }));
     });
     this.readScenario();
+    onLanguageChange(() => this.readScenario());
   }
 
   private input<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(name: string): T {
@@ -98,22 +84,22 @@ export class ExperimentBuilder {
     const levers = this.scenario?.levers ?? [];
     const fields = this.scenario ? fieldChoices(this.scenario) : [];
     const option = (value: string, label: string) => Object.assign(document.createElement('option'), { value, label });
-    this.root.querySelector('#build-changes')!.replaceChildren(...levers.map((l) => option(l.id, `${this.words.lever}: ${l.label[this.language]}`)), ...fields.map((f) => option(f.path, f.label)));
+    this.root.querySelector('#build-changes')!.replaceChildren(...levers.map((l) => option(l.id, t('experiments.builder.lever', { label: l.label[language()] }))), ...fields.map((f) => option(f.path, f.label)));
     this.root.querySelector('#build-numeric-fields')!.replaceChildren(...fields.filter((f) => f.numeric).map((f) => option(f.path, f.label)));
   }
 
   private addVariant(): void {
-    const w = this.words;
     const rows = this.root.querySelector('.variants .rows')!;
     const i = rows.children.length;
     const row = document.createElement('div');
     row.className = 'panel variant';
     row.innerHTML = `
-      <label>${w.variantName} <input data-testid="build-variant-name-${i}" class="variant-name" value="variant-${i + 1}" /></label>
-      <label>${w.change} <input data-testid="build-variant-change-${i}" class="variant-change" list="build-changes" /></label>
-      <label>${w.value} <input data-testid="build-variant-value-${i}" class="variant-value" /></label>
-      <button type="button" class="remove">${w.remove}</button>`;
+      <label><span ${word('experiments.builder.variantName')}></span> <input data-testid="build-variant-name-${i}" class="variant-name" value="variant-${i + 1}" /></label>
+      <label><span ${word('experiments.builder.change')}></span> <input data-testid="build-variant-change-${i}" class="variant-change" list="build-changes" /></label>
+      <label><span ${word('experiments.builder.value')}></span> <input data-testid="build-variant-value-${i}" class="variant-value" /></label>
+      <button type="button" class="remove" ${word('experiments.builder.remove')}></button>`;
     row.querySelector('.remove')!.addEventListener('click', () => row.remove());
+    translatePage(row);
     rows.append(row);
   }
 

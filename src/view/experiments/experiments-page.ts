@@ -12,7 +12,7 @@ import { KEY_DATE } from '../../experiments/comparison-text.ts';
 import { metricWords } from '../../experiments/findings.ts';
 import { reportDays, reportTierIndices, tierLabels } from '../../experiments/report.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
-import { intlLocale, type PageLanguage } from '../shared/page-language.ts';
+import { languageSwitch, locale, onLanguageChange, t, translatePage } from '../shared/language.ts';
 import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { drawBands } from './band-chart.ts';
 import { bandsOverSweep, bandsOverTime } from './experiment-bands.ts';
@@ -23,25 +23,6 @@ import { ExperimentRuns } from './experiment-runs.ts';
 import { renderIndexTable } from './index-table.ts';
 import { writePageMarkup } from './page-markup.ts';
 import { renderResultsTable } from './results-table.ts';
-
-const WORDS = {
-  en: {
-    fromDisk: 'from disk', built: 'built in the page', nothing: 'Nothing to run', choose: 'choose an experiment file or load one from disk', cannotStart: 'The experiment could not start',
-    notSensitivity: 'sensitivity needs a sweep with method "morris" or "sobol" and the `outputs` it explains', failed: 'A run failed', png: 'The PNG could not be made',
-    finished: ' · finished', paused: ' · paused', running: ' · running', stopped: ' · stopped', pause: 'Pause', resume: 'Resume',
-    left: (time: string) => ` · about ${time} left`, indices: (n: number, of: number) => ` · indices from ${n} of ${of} replicates`,
-    overTime: (noun: string, tier: string) => `${noun}, ${tier}: mean of the runs so far`, overSweep: (noun: string, tier: string, date: string) => `${noun}, ${tier}, on ${date}: mean per sweep point`,
-    key: 'line: mean; band or bar: 90 % interval of the mean', waiting: 'waiting for the first run…', date: 'date', unit: (noun: string, yuan: boolean) => `${noun} (${yuan ? 'yuan' : 'in the simulated world'})`,
-  },
-  zh: {
-    fromDisk: '来自磁盘', built: '在本页构建', nothing: '没有可运行的实验', choose: '请选择实验文件或从磁盘载入', cannotStart: '实验无法开始',
-    notSensitivity: '敏感性分析需要 method 为 "morris" 或 "sobol" 的扫描及其解释的 `outputs`', failed: '有一次运行失败', png: '无法生成 PNG',
-    finished: ' · 已完成', paused: ' · 已暂停', running: ' · 运行中', stopped: ' · 已停止', pause: '暂停', resume: '继续',
-    left: (time: string) => ` · 约剩 ${time}`, indices: (n: number, of: number) => ` · 指数来自 ${of} 次重复中的 ${n} 次`,
-    overTime: (noun: string, tier: string) => `${noun}，${tier}：已完成运行的均值`, overSweep: (noun: string, tier: string, date: string) => `${noun}，${tier}，${date}：各扫描点的均值`,
-    key: '线：均值；带或竖条：均值的 90% 区间', waiting: '等待第一次运行完成…', date: '日期', unit: (noun: string, yuan: boolean) => `${noun}（${yuan ? '元' : '模拟世界中的数量'}）`,
-  },
-};
 
 const DISK = 'disk';
 
@@ -60,17 +41,17 @@ const element = <T extends HTMLElement>(id: string) => document.getElementById(i
 
 /** The page's one state object: the chosen files, the running experiment and what it shows. */
 export class ExperimentsPage {
-  private readonly words: (typeof WORDS)['en'];
   private readonly errors: ErrorPanel;
   private readonly bundled: ExperimentSource[];
   private readonly c;
-  private fromDisk: ExperimentSource | undefined;
+  private fromDisk: { source: ExperimentSource; origin: 'fromDisk' | 'built' } | undefined;
   private session: Session | undefined;
   private renderPending = false;
 
-  constructor(private readonly kinds: ExperimentKinds, private readonly language: PageLanguage) {
-    writePageMarkup(document.body, kinds, language);
-    this.words = WORDS[language];
+  constructor(private readonly kinds: ExperimentKinds) {
+    writePageMarkup(document.body, kinds);
+    translatePage();
+    document.getElementById('language-switch')!.replaceWith(languageSwitch());
     this.errors = new ErrorPanel(element('error'));
     this.bundled = bundledExperiments(kinds);
     this.c = {
@@ -87,7 +68,9 @@ export class ExperimentsPage {
     const c = this.c;
     for (const source of this.bundled) c.experiment.add(new Option(source.file, source.file));
     const slot = document.getElementById('builder-slot');
-    if (slot) new ExperimentBuilder(slot, this.language, (source) => this.offer(source, 'built'));
+    if (slot) new ExperimentBuilder(slot, (source) => this.offer(source, 'built'));
+    onLanguageChange(() => this.retitle());
+    this.retitle();
     c.workers.value = String(browserWorkers());
     c.file.addEventListener('change', () => void this.loadFile());
     c.run.addEventListener('click', () => this.start());
@@ -104,11 +87,21 @@ export class ExperimentsPage {
 
   /** Offers a file (from disk, or built in the page) and chooses it. */
   offer(source: ExperimentSource, origin: 'fromDisk' | 'built' = 'fromDisk'): void {
-    this.fromDisk = source;
+    this.fromDisk = { source, origin };
     const select = this.c.experiment;
     select.querySelector(`option[value="${DISK}"]`)?.remove();
-    select.add(new Option(`${source.file} (${this.words[origin]})`, DISK));
+    select.add(new Option('', DISK));
     select.value = DISK;
+    this.retitle();
+  }
+
+  /** The words drawn by code, in the page's language now. */
+  private retitle(): void {
+    document.title = t(`experiments.title.${this.kinds}`);
+    const option = this.c.experiment.querySelector<HTMLOptionElement>(`option[value="${DISK}"]`);
+    if (option && this.fromDisk) option.text = t(`experiments.${this.fromDisk.origin}`, { file: this.fromDisk.source.file });
+    if (this.session) this.session.shown = 0;
+    this.render();
   }
 
   private async loadFile(): Promise<void> {
@@ -118,11 +111,11 @@ export class ExperimentsPage {
 
   private chosen(): ExperimentSource | undefined {
     const value = this.c.experiment.value;
-    return value === DISK ? this.fromDisk : this.bundled.find((s) => s.file === value);
+    return value === DISK ? this.fromDisk?.source : this.bundled.find((s) => s.file === value);
   }
 
   private count(n: number): string {
-    return new Intl.NumberFormat(intlLocale(this.language)).format(n);
+    return new Intl.NumberFormat(locale()).format(n);
   }
 
   private number(input: HTMLInputElement): number | undefined {
@@ -140,16 +133,16 @@ export class ExperimentsPage {
     c.bandSection.hidden = true;
     c.sensitivitySection.hidden = true;
     const source = this.chosen();
-    if (!source) return this.errors.show(this.words.nothing, new Error(this.words.choose));
+    if (!source) return this.errors.show(t('experiments.nothing'), new Error(t('experiments.choose')));
     const settings: PageSettings = { agents: this.number(c.agents), replicates: this.number(c.replicates) };
     let design: Design;
     try {
       design = experimentDesign(source, settings);
-      if (this.kinds === 'sensitivity' && !design.sensitivity) throw new Error(`${source.file}: ${this.words.notSensitivity}`);
+      if (this.kinds === 'sensitivity' && !design.sensitivity) throw new Error(t('experiments.notSensitivity', { file: source.file }));
       const check = checkComparison(design);
       if (check.refusal) throw new Error(check.refusal);
     } catch (error) {
-      return this.errors.show(this.words.cannotStart, error);
+      return this.errors.show(t('experiments.cannotStart'), error);
     }
     const runs = new ExperimentRuns(design);
     const pool = new ReplicatePool({
@@ -160,7 +153,7 @@ export class ExperimentsPage {
         this.requestRender();
       },
       onError: (error) => {
-        this.errors.show(this.words.failed, error);
+        this.errors.show(t('experiments.failed'), error);
         this.updateStatus();
       },
       onIdle: () => this.requestRender(),
@@ -202,11 +195,10 @@ export class ExperimentsPage {
 
   private updateStatus(): void {
     const s = this.session;
-    const w = this.words;
     const running = s?.pool.running ?? false;
     this.c.pause.disabled = !running;
-    this.c.pause.textContent = s?.pool.isPaused ? w.resume : w.pause;
-    this.c.status.textContent = !s ? '' : s.runs.finished ? w.finished : s.pool.isPaused ? w.paused : running ? w.running : w.stopped;
+    this.c.pause.textContent = s?.pool.isPaused ? t('experiments.resume') : t('experiments.pause');
+    this.c.status.textContent = !s ? '' : t(`experiments.status.${s.runs.finished ? 'finished' : s.pool.isPaused ? 'paused' : running ? 'running' : 'stopped'}`);
     this.c.eta.value = s && running && !s.pool.isPaused ? this.timeLeft(s) : '';
   }
 
@@ -216,8 +208,8 @@ export class ExperimentsPage {
     if (done === 0) return '';
     const seconds = (((performance.now() - s.startedMs) / done) * (s.runs.planned - done)) / 1000;
     const minutes = seconds >= 90;
-    const format = new Intl.NumberFormat(intlLocale(this.language), { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long', maximumFractionDigits: 0 });
-    return this.words.left(format.format(minutes ? seconds / 60 : seconds));
+    const format = new Intl.NumberFormat(locale(), { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long', maximumFractionDigits: 0 });
+    return t('experiments.left', { time: format.format(minutes ? seconds / 60 : seconds) });
   }
 
   private render(): void {
@@ -239,25 +231,25 @@ export class ExperimentsPage {
     const overTime = s.runs.keepsTraces;
     const series = overTime ? bandsOverTime(s.runs, metric, tier) : bandsOverSweep(design, rows, metric, tier, date);
     const noun = metricWords(metric).noun;
-    const number = new Intl.NumberFormat(intlLocale(this.language), { notation: 'compact', maximumFractionDigits: 3 });
+    const number = new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 3 });
     drawBands(c.bands, series, overTime, {
-      title: overTime ? this.words.overTime(noun, tier) : this.words.overSweep(noun, tier, date),
-      xLabel: overTime ? this.words.date : design.points[0].values[0]?.path ?? '',
-      yLabel: this.words.unit(noun, metric.startsWith('gmv')),
-      key: this.words.key,
-      waiting: this.words.waiting,
+      title: overTime ? t('experiments.chart.overTime', { noun, tier }) : t('experiments.chart.overSweep', { noun, tier, date }),
+      xLabel: overTime ? t('experiments.chart.date') : design.points[0].values[0]?.path ?? '',
+      yLabel: t(metric.startsWith('gmv') ? 'experiments.chart.yuan' : 'experiments.chart.count', { noun }),
+      key: t('experiments.chart.key'),
+      waiting: t('experiments.chart.waiting'),
       number: (x) => number.format(x),
       marker: date ? { x: Date.parse(`${date}T00:00:00Z`), label: date } : undefined,
     });
     c.bands.dataset.runs = String(s.runs.runCount);
-    renderResultsTable(c.results, rows, design.baseline, { metric, tier, date }, this.language);
+    renderResultsTable(c.results, rows, design.baseline, { metric, tier, date });
   }
 
   private renderSensitivity(s: Session): void {
     const files = s.runs.sensitivity();
     if (!files || files.replicates === s.shown) return;
     s.shown = files.replicates;
-    this.c.used.value = this.words.indices(files.replicates, s.runs.design.replicates);
+    this.c.used.value = t('experiments.indices', { n: files.replicates, of: s.runs.design.replicates });
     this.c.chart.innerHTML = files.svg;
     this.c.chart.dataset.replicates = String(files.replicates);
     renderIndexTable(this.c.indices, files.rows);
@@ -268,6 +260,6 @@ export class ExperimentsPage {
     if (!s) return;
     const chart = this.c.chart.querySelector('svg');
     const done = exportFile(kind, { source: s.source, settings: s.settings, runs: s.runs, startedAt: s.startedAt, running: s.pool.running }, chart);
-    void done?.catch((error: unknown) => this.errors.show(this.words.png, error));
+    void done?.catch((error: unknown) => this.errors.show(t('experiments.png'), error));
   }
 }

@@ -1,81 +1,57 @@
 // The experiments page's markup, written once for experiments.html and sensitivity.html (the same
-// page offering only sensitivity analyses), in the page's language.
-import type { PageLanguage } from '../shared/page-language.ts';
+// page offering only sensitivity analyses). Its words are catalogue keys (data-i18n, see
+// shared/language.ts), typed so a key missing from words/en.json does not compile; translatePage()
+// fills them, again on every switch of language.
+import type { ParseKeys } from 'i18next';
 import type { ExperimentKinds } from './experiment-files.ts';
 
-const WORDS = {
-  en: {
-    title: { all: 'tierwave · experiments', sensitivity: 'tierwave · which lever matters' },
-    intro: {
-      all: 'Run an experiment file — variants, a sweep, or a sensitivity analysis — in this page’s workers with the CLI’s seeds: `tierwave experiment FILE` writes the same runs.csv.',
-      sensitivity: 'A global sensitivity analysis (Morris screening or Sobol indices) of an experiment file, run in this page’s workers with the CLI’s seeds: `tierwave sensitivity` gives the same numbers.',
-    },
-    simulator: 'Simulator', compare: 'Compare what-ifs', experiments: 'Experiments', language: '中文',
-    what: 'What to run', experiment: 'Experiment file', load: 'Or load one from disk', agents: 'Agents', replicates: 'Replicates', workers: 'Workers',
-    fileValue: 'file’s', run: 'Run', pause: 'Pause', done: 'Runs done', of: 'of',
-    bands: 'Bands', metric: 'Metric', tier: 'Tier', date: 'Date', chartLabel: 'sensitivity indices per output', results: 'Results',
-  },
-  zh: {
-    title: { all: 'tierwave · 实验', sensitivity: 'tierwave · 哪个杠杆重要' },
-    intro: {
-      all: '在本页的后台线程中运行实验文件（变体、参数扫描或敏感性分析），种子与命令行相同：`tierwave experiment FILE` 写出相同的 runs.csv。',
-      sensitivity: '对实验文件做全局敏感性分析（Morris 筛选或 Sobol 指数），在本页的后台线程中以命令行的种子运行：`tierwave sensitivity` 给出相同的数字。',
-    },
-    simulator: '模拟器', compare: '比较假设情景', experiments: '实验', language: 'English',
-    what: '运行什么', experiment: '实验文件', load: '或从磁盘载入', agents: '智能体数', replicates: '重复次数', workers: '线程数',
-    fileValue: '按文件', run: '运行', pause: '暂停', done: '已完成运行', of: '/',
-    bands: '区间带', metric: '指标', tier: '城市层级', date: '日期', chartLabel: '各输出的敏感性指数', results: '结果',
-  },
-} as const;
+/** A key of the catalogue. */
+export type WordKey = ParseKeys;
 
-/** Backticks in a sentence become <code>. */
-const code = (text: string) => text.replace(/`([^`]+)`/g, '<code>$1</code>');
+/** `data-i18n` and its attribute variants, for markup written as text. */
+export const word = (key: WordKey, attribute?: 'placeholder' | 'aria-label' | 'html') => `data-i18n${attribute ? `-${attribute}` : ''}="${key}"`;
 
-export function writePageMarkup(body: HTMLElement, kinds: ExperimentKinds, language: PageLanguage): void {
-  const w = WORDS[language];
-  const other = new URLSearchParams(location.search);
-  other.set('lang', language === 'zh' ? 'en' : 'zh');
-  document.title = w.title[kinds];
+export function writePageMarkup(body: HTMLElement, kinds: ExperimentKinds): void {
   const sweepBands = kinds === 'all';
   body.innerHTML = `
     <header>
-      <h1>${w.title[kinds]}</h1>
-      <p>${code(w.intro[kinds])}
-        <a href="./index.html">${w.simulator}</a> · <a href="./compare.html">${w.compare}</a>${kinds === 'sensitivity' ? ` · <a href="./experiments.html">${w.experiments}</a>` : ''}
-        · <a href="?${other.toString()}" data-testid="language" lang="${language === 'zh' ? 'en' : 'zh-CN'}">${w.language}</a></p>
+      <h1 ${word(`experiments.title.${kinds}`)}></h1>
+      <p><span ${word(`experiments.intro.${kinds}`, 'html')}></span>
+        <a href="./index.html" ${word('experiments.links.simulator')}></a> · <a href="./compare.html" ${word('experiments.links.compare')}></a>${kinds === 'sensitivity' ? ` · <a href="./experiments.html" ${word('experiments.links.experiments')}></a>` : ''}
+        · <span id="language-switch"></span></p>
     </header>
     <main>
-      <section class="panel" aria-label="${w.what}">
-        <label>${w.experiment} <select id="experiment" data-testid="experiment"></select></label>
-        <label>${w.load} <input id="experiment-file" data-testid="experiment-file" type="file" accept=".json,application/json" /></label>
-        <label>${w.agents} <input id="agents" data-testid="agents" type="number" min="100" step="1000" placeholder="${w.fileValue}" /></label>
-        <label>${w.replicates} <input id="replicates" data-testid="replicates" type="number" min="1" placeholder="${w.fileValue}" /></label>
-        <label>${w.workers} <input id="workers" data-testid="workers" type="number" min="1" max="16" /></label>
+      <section class="panel" ${word('experiments.what', 'aria-label')}>
+        <label><span ${word('experiments.experiment')}></span> <select id="experiment" data-testid="experiment"></select></label>
+        <label><span ${word('experiments.load')}></span> <input id="experiment-file" data-testid="experiment-file" type="file" accept=".json,application/json" /></label>
+        <label><span ${word('experiments.agents')}></span> <input id="agents" data-testid="agents" type="number" min="100" step="1000" ${word('experiments.fileValue', 'placeholder')} /></label>
+        <label><span ${word('experiments.replicates')}></span> <input id="replicates" data-testid="replicates" type="number" min="1" ${word('experiments.fileValue', 'placeholder')} /></label>
+        <label><span ${word('experiments.workers')}></span> <input id="workers" data-testid="workers" type="number" min="1" max="16" /></label>
         <div class="buttons">
-          <button id="run" data-testid="run" type="button">${w.run}</button>
-          <button id="pause" data-testid="pause" type="button" disabled>${w.pause}</button>
+          <button id="run" data-testid="run" type="button" ${word('experiments.run')}></button>
+          <button id="pause" data-testid="pause" type="button" disabled></button>
         </div>
         <p class="wide" role="status">
-          ${w.done} <output id="runs-done" data-testid="runs-done">0</output> ${w.of} <output id="runs-planned" data-testid="runs-planned">0</output><span id="status" data-testid="status"></span>
+          <span ${word('experiments.done')}></span> <output id="runs-done" data-testid="runs-done">0</output> <span ${word('experiments.of')}></span> <output id="runs-planned" data-testid="runs-planned">0</output><span id="status" data-testid="status"></span>
           <output id="eta" data-testid="eta"></output>
           <output id="replicates-used" data-testid="replicates-used"></output>
         </p>
       </section>
       ${sweepBands ? '<div id="builder-slot"></div>' : ''}
       <div id="error" class="error" data-testid="error" role="alert" hidden></div>
-      <section id="band-section" aria-label="${w.bands}" hidden>
+      <section id="band-section" ${word('experiments.bands', 'aria-label')} hidden>
         <div class="panel">
-          <label>${w.metric} <select id="band-metric" data-testid="band-metric"></select></label>
-          <label>${w.tier} <select id="band-tier" data-testid="band-tier"></select></label>
-          <label>${w.date} <select id="band-date" data-testid="band-date"></select></label>
+          <label><span ${word('experiments.metric')}></span> <select id="band-metric" data-testid="band-metric"></select></label>
+          <label><span ${word('experiments.tier')}></span> <select id="band-tier" data-testid="band-tier"></select></label>
+          <label><span ${word('experiments.date')}></span> <select id="band-date" data-testid="band-date"></select></label>
         </div>
-        <figure><svg id="bands" data-testid="bands" role="img" aria-label="${w.bands}"></svg></figure>
-        <h2>${w.results}</h2>
+        <figure><svg id="bands" data-testid="bands" role="img" ${word('experiments.bands', 'aria-label')}></svg></figure>
+        <h2 ${word('experiments.results')}></h2>
         <div class="scroll"><table id="results" data-testid="results"></table></div>
       </section>
       <section id="sensitivity-section" hidden>
         <figure>
-          <div id="chart" data-testid="chart" role="img" aria-label="${w.chartLabel}"></div>
+          <div id="chart" data-testid="chart" role="img" ${word('experiments.indicesChart', 'aria-label')}></div>
           <figcaption><button type="button" data-testid="export-svg" data-export="svg">sensitivity.svg</button>
             <button type="button" data-testid="export-png" data-export="png">PNG</button></figcaption>
         </figure>
