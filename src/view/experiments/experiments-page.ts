@@ -44,7 +44,7 @@ export class ExperimentsPage {
   private readonly errors: ErrorPanel;
   private readonly bundled: ExperimentSource[];
   private readonly c;
-  private fromDisk: { source: ExperimentSource; origin: 'fromDisk' | 'built' } | undefined;
+  private offered: { source: ExperimentSource; origin: 'fromDisk' | 'built' } | undefined;
   private session: Session | undefined;
   private renderPending = false;
 
@@ -87,7 +87,7 @@ export class ExperimentsPage {
 
   /** Offers a file (from disk, or built in the page) and chooses it. */
   offer(source: ExperimentSource, origin: 'fromDisk' | 'built' = 'fromDisk'): void {
-    this.fromDisk = { source, origin };
+    this.offered = { source, origin };
     const select = this.c.experiment;
     select.querySelector(`option[value="${DISK}"]`)?.remove();
     select.add(new Option('', DISK));
@@ -99,7 +99,7 @@ export class ExperimentsPage {
   private retitle(): void {
     document.title = t(`experiments.title.${this.kinds}`);
     const option = this.c.experiment.querySelector<HTMLOptionElement>(`option[value="${DISK}"]`);
-    if (option && this.fromDisk) option.text = t(`experiments.${this.fromDisk.origin}`, { file: this.fromDisk.source.file });
+    if (option && this.offered) option.text = t(`experiments.${this.offered.origin}`, { file: this.offered.source.file });
     if (this.session) this.session.shown = 0;
     this.render();
   }
@@ -111,7 +111,7 @@ export class ExperimentsPage {
 
   private chosen(): ExperimentSource | undefined {
     const value = this.c.experiment.value;
-    return value === DISK ? this.fromDisk?.source : this.bundled.find((s) => s.file === value);
+    return value === DISK ? this.offered?.source : this.bundled.find((s) => s.file === value);
   }
 
   private count(n: number): string {
