@@ -58,7 +58,9 @@ export function drawBands(element: SVGSVGElement, series: readonly BandSeries[],
   if (overTime && text.marker && text.marker.x >= x0 && text.marker.x <= x1) {
     const at = x(new Date(text.marker.x) as never);
     svg.append('line').attr('data-marker', text.marker.label).attr('x1', at).attr('x2', at).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom).attr('stroke', '#767676').attr('stroke-dasharray', '4 3');
-    svg.append('text').attr('x', at + 3).attr('y', MARGIN.top + 10).attr('fill', '#595959').text(text.marker.label);
+    // Left of the rule in the right half, so the label stays clear of the legend.
+    const right = at > (MARGIN.left + WIDTH - MARGIN.right) / 2;
+    svg.append('text').attr('x', right ? at - 3 : at + 3).attr('text-anchor', right ? 'end' : 'start').attr('y', MARGIN.top + 10).attr('fill', '#595959').text(text.marker.label);
   }
   const groups = svg.append('g').selectAll('g').data(series).join('g').attr('data-series', (s) => s.name);
   const colour = (_: unknown, i: number) => COLOURS[i % COLOURS.length];
