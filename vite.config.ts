@@ -17,14 +17,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
-    // Four pages: the simulator (index.html), the what-if comparison (compare.html), experiments
-    // (experiments.html) and the same page offering only sensitivity analyses (sensitivity.html).
+    // Five pages: the simulator (index.html), the what-if comparison (compare.html), experiments
+    // (experiments.html), the same page offering only sensitivity analyses (sensitivity.html) and
+    // the scenario editor (editor.html).
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         compare: resolve(import.meta.dirname, 'compare.html'),
         experiments: resolve(import.meta.dirname, 'experiments.html'),
         sensitivity: resolve(import.meta.dirname, 'sensitivity.html'),
+        editor: resolve(import.meta.dirname, 'editor.html'),
       },
     },
   },

@@ -117,15 +117,20 @@ const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-E
  * isolated: the test neither depends on the other pages building nor overwrites a dist/ someone is
  * serving. (An inline config, because merging with vite.config.ts would add its inputs to ours.)
  */
-export async function serveOnePage(html: string): Promise<Served> {
-  const outDir = await mkdtemp(join(tmpdir(), `tierwave-${html.replace(/\.html$/, '')}-`));
+export function serveOnePage(html: string): Promise<Served> {
+  return servePages([html]);
+}
+
+/** Several pages built together (one build, shared chunks), for tests that go from one page to another. */
+export async function servePages(pages: readonly string[]): Promise<Served> {
+  const outDir = await mkdtemp(join(tmpdir(), `tierwave-${pages.map((html) => html.replace(/\.html$/, '')).join('-')}-`));
   await build({
     configFile: false,
     root: PROJECT,
     base: './',
     logLevel: 'warn',
     worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: { page: join(PROJECT, html) } } },
+    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: Object.fromEntries(pages.map((html) => [html.replace(/\.html$/, ''), join(PROJECT, html)])) } },
   });
   const server = await preview({ configFile: false, root: PROJECT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, headers: ISOLATION } });
   return {

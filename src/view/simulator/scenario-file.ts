@@ -7,23 +7,26 @@ import { ScenarioError, issueAt } from '../../scenario/issues.ts';
 export type ReceiveFile = (text: string, name: string) => void;
 export type RefuseFile = (error: ScenarioError, name: string) => void;
 
+/** A file's text by the command line's rules, or the located error saying why it cannot be read. */
+export async function readScenarioFile(file: File): Promise<string | ScenarioError> {
+  const where = { file: file.name, line: 1, column: 1, where: file.name };
+  if (file.size > JSON_FILE_LIMIT_BYTES) {
+    return new ScenarioError([issueAt(where, '', `is ${(file.size / 2 ** 20).toFixed(1)} MiB, more than the ${JSON_FILE_LIMIT_BYTES / 2 ** 20} MiB a scenario file may be`)]);
+  }
+  try {
+    return decodeInputText(new Uint8Array(await file.arrayBuffer()), file.name);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    return new ScenarioError([issueAt(error.position, '', error.reason)]);
+  }
+}
+
 export function acceptScenarioFiles(input: HTMLInputElement, hint: HTMLElement, receive: ReceiveFile, refuse: RefuseFile): void {
   const read = async (file: File | undefined) => {
     if (!file) return;
-    const where = { file: file.name, line: 1, column: 1, where: file.name };
-    if (file.size > JSON_FILE_LIMIT_BYTES) {
-      refuse(new ScenarioError([issueAt(where, '', `is ${(file.size / 2 ** 20).toFixed(1)} MiB, more than the ${JSON_FILE_LIMIT_BYTES / 2 ** 20} MiB a scenario file may be`)]), file.name);
-      return;
-    }
-    let text: string;
-    try {
-      text = decodeInputText(new Uint8Array(await file.arrayBuffer()), file.name);
-    } catch (error) {
-      if (!(error instanceof InputFileError)) throw error;
-      refuse(new ScenarioError([issueAt(error.position, '', error.reason)]), file.name);
-      return;
-    }
-    receive(text, file.name);
+    const text = await readScenarioFile(file);
+    if (text instanceof ScenarioError) refuse(text, file.name);
+    else receive(text, file.name);
   };
   input.addEventListener('change', () => {
     void read(input.files?.[0]);
