@@ -20,12 +20,13 @@ import { metricWords } from '../../experiments/findings.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 import { drawChart } from './charts.ts';
-import { controls, readControls, setTierChoices, setUpControls, writeControls } from './controls.ts';
+import { addScenarioChoice, chooseScenario, controls, readControls, setTierChoices, setUpControls, writeControls } from './controls.ts';
 import { download, downloadPng, downloadSvg } from '../shared/downloads.ts';
 import { comparisonSearch, readComparison, type Comparison } from './permalink.ts';
 import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { ComparisonResults } from './results.ts';
-import { catalog, loadBundledScenario, scenarioFile } from '../shared/catalog.ts';
+import { catalog } from '../shared/catalog.ts';
+import { ScenarioShelf, SHELF_WORDS } from './scenario-shelf.ts';
 import { renderTierTable } from './tier-table.ts';
 
 /** Everything that decides the runs except how many replicates. */
@@ -61,14 +62,25 @@ export class ComparePage {
   private session: Session | undefined;
   private renderPending = false;
   private readonly errors = new ErrorPanel(controls.error);
+  private readonly shelf = new ScenarioShelf();
 
-  /** Fills the form from the address, wires every control, and runs at once if the link says so. */
-  open(): void {
+  /** Fills the form from the address (with the scenario files it carries), wires every control, and runs at once if the link says so. */
+  async open(): Promise<void> {
     const scenarios = catalog();
     setUpControls(scenarios, browserWorkers());
+    const carried = await this.shelf.receive(location.search);
+    for (const id of carried.ids) addScenarioChoice(id);
+    const refused = (name: string, error: unknown) => this.errors.show(SHELF_WORDS.en.refused(name), error);
+    this.shelf.accept({ baseline: controls.baselineFile, variant: controls.variantFile }, refused, (id, role) => {
+      chooseScenario(id, role);
+      this.errors.clear();
+      this.refreshTiers();
+      this.requestRender();
+    });
     const first = readComparison(location.search, scenarios.find((s) => s.id === 'jd-tencent-2014')?.id ?? scenarios[0]?.id ?? '');
     writeControls(first);
     if (first.seedProblem) this.showError(new Error(first.seedProblem));
+    for (const problem of carried.problems) this.errors.show(SHELF_WORDS.en.carried, problem);
     this.refreshTiers(first.tier);
     controls.run.addEventListener('click', () => this.start());
     controls.pause.addEventListener('click', () => {
@@ -92,7 +104,7 @@ export class ComparePage {
 
   private refreshTiers(selected = controls.tier.value): void {
     try {
-      const { scenario } = loadBundledScenario(scenarioFile(controls.baseline.value), []);
+      const { scenario } = this.shelf.load(this.shelf.fileOf(controls.baseline.value), []);
       setTierChoices(tierLabels(scenario), selected);
     } catch {
       setTierChoices(['all'], 'all');
@@ -104,11 +116,11 @@ export class ComparePage {
   }
 
   private designFor(c: Comparison): Design {
-    const variants: VariantInput[] = [c.baseline, ...c.variants.filter((v) => v !== c.baseline)].map((id) => ({ name: id, scenarioFile: scenarioFile(id), overrides: [] }));
-    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: scenarioFile(c.baseline), overrides: c.whatIf.map((text) => ({ override: whatIfOverride(text) })) });
+    const variants: VariantInput[] = [c.baseline, ...c.variants.filter((v) => v !== c.baseline)].map((id) => ({ name: id, scenarioFile: this.shelf.fileOf(id), overrides: [] }));
+    if (c.whatIf.length > 0) variants.push({ name: 'what-if', scenarioFile: this.shelf.fileOf(c.baseline), overrides: c.whatIf.map((text) => ({ override: whatIfOverride(text) })) });
     const shared: LocatedOverride[] = [{ override: parseOverride(`population.agents=${c.agents}`) }];
     if (c.days !== null) shared.push({ override: parseOverride(`days=${c.days}`) });
-    return resolveDesign({ name: 'compare-page', variants, shared, replicates: c.replicates, seed: c.seed ?? undefined, report: DEFAULT_REPORT }, loadBundledScenario);
+    return resolveDesign({ name: 'compare-page', variants, shared, replicates: c.replicates, seed: c.seed ?? undefined, report: DEFAULT_REPORT }, this.shelf.load);
   }
 
 
@@ -197,7 +209,7 @@ export class ComparePage {
 
   private render(): void {
     const c = readControls();
-    const search = comparisonSearch(c);
+    const search = comparisonSearch(c) + this.shelf.addressOf([c.baseline, ...c.variants]);
     controls.permalink.href = search;
     history.replaceState(null, '', search);
     this.updateButtons();

@@ -8,6 +8,8 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 
 export const controls = {
   baseline: byId<HTMLSelectElement>('baseline'),
+  baselineFile: byId<HTMLInputElement>('baseline-file'),
+  variantFile: byId<HTMLInputElement>('variant-file'),
   variants: byId<HTMLFieldSetElement>('variants'),
   whatIf: byId<HTMLTextAreaElement>('what-if'),
   agents: byId<HTMLInputElement>('agents'),
@@ -42,15 +44,34 @@ function option(select: HTMLSelectElement, value: string, label = value): void {
   select.append(element);
 }
 
+/** A variant's checkbox (its id as the label's text, never as markup: a file's name is the user's). */
+function variantChoice(id: string): void {
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: id });
+  box.dataset.testid = `variant-${id}`;
+  const label = document.createElement('label');
+  label.append(box, ` ${id}`);
+  controls.variants.append(label);
+}
+
 export function setUpControls(scenarios: readonly CatalogEntry[], workers: number): void {
   for (const s of scenarios) option(controls.baseline, s.id);
-  for (const s of scenarios) {
-    const label = document.createElement('label');
-    label.innerHTML = `<input type="checkbox" value="${s.id}" data-testid="variant-${s.id}"> ${s.id}`;
-    controls.variants.append(label);
-  }
+  for (const s of scenarios) variantChoice(s.id);
   for (const metric of DAILY_METRICS) option(controls.metric, metric);
   controls.workers.value = String(workers);
+}
+
+/** A scenario file the page took in (from disk or a link), offered as baseline and as variant once. */
+export function addScenarioChoice(id: string): void {
+  if ([...controls.baseline.options].some((o) => o.value === id)) return;
+  option(controls.baseline, id);
+  variantChoice(id);
+}
+
+/** A file taken in as baseline (chosen) or as variant (ticked, beside the ones already ticked). */
+export function chooseScenario(id: string, role: 'baseline' | 'variant'): void {
+  addScenarioChoice(id);
+  if (role === 'baseline') controls.baseline.value = id;
+  else for (const box of controls.variants.querySelectorAll('input')) box.checked ||= box.value === id;
 }
 
 /** Tier choices of the baseline scenario ("all" first). */

@@ -1,4 +1,4 @@
 // Entry point of the compare page (compare.html).
 import { ComparePage } from './compare-page.ts';
 
-new ComparePage().open();
+void new ComparePage().open();

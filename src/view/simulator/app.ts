@@ -29,6 +29,7 @@ import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
+import { decodeScenarioText, type CarriedScenario } from '../shared/scenario-text.ts';
 import { readSpeed, showPlaying, wireTransport } from './transport.ts';
 
 /** Where a scenario's text came from: a bundled id, or "file:<name>" for a file from disk. */
@@ -36,7 +37,15 @@ interface ScenarioSource {
   readonly id: string;
   readonly file: string;
   readonly text: string;
+  /** The file as a link carries it (`?scenario-text=`), when it came from one: the address keeps it. */
+  readonly carried?: string;
 }
+
+/** The simulator's words about a scenario carried in its link. */
+const WORDS = {
+  en: { unreadable: 'The link’s scenario could not be read', notRun: (file: string) => `${file} (from the link) could not be run` },
+  zh: { unreadable: '无法读取链接中的情景', notRun: (file: string) => `无法运行链接中的 ${file}` },
+} as const;
 
 const CHART_MS = 150;
 /** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
@@ -131,6 +140,10 @@ export class App {
   start(): void {
     const address = readAddress(location.search);
     if (address.lesson && this.lesson.open(address.lesson, address.chapter ?? 0)) return;
+    if (address.scenarioText) {
+      void this.openCarried(address.scenarioText, address.seed, [...address.overrides], address.day ?? 0);
+      return;
+    }
     const id = address.scenario ?? catalog()[0]?.id;
     if (!id) {
       this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
@@ -150,6 +163,22 @@ export class App {
     if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
       this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
     } else this.errors.show(`${source.file} could not be run`, failure);
+  }
+
+  /** A scenario file carried in the link (from the editor), validated like a file from disk. */
+  private async openCarried(encoded: string, seed: number | null, overrides: string[], day: number): Promise<void> {
+    const words = WORDS[document.documentElement.lang === 'zh' ? 'zh' : 'en'];
+    let carried: CarriedScenario;
+    try {
+      carried = await decodeScenarioText(encoded);
+    } catch (error) {
+      if (catalog()[0]) this.choose(catalog()[0].id);
+      this.errors.show(words.unreadable, error);
+      return;
+    }
+    const name = carried.file.split(/[\\/]/).pop() ?? carried.file;
+    const failure = this.open({ id: `${LOADED_FILE_PREFIX}${name}`, file: carried.file, text: carried.text, carried: encoded }, seed, overrides, day);
+    if (failure) this.errors.show(words.notRun(carried.file), failure);
   }
 
   private sourceOf(id: string): ScenarioSource | null {
@@ -318,7 +347,7 @@ export class App {
   private writeAddress(day = this.playback.current?.sim.day): void {
     if (!this.source) return;
     this.addressAt = performance.now();
-    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...this.lesson.address(), lang: addressLanguage() });
+    const query = formatAddress({ scenario: this.source.id, scenarioText: this.source.carried ?? null, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...this.lesson.address(), lang: addressLanguage() });
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;

@@ -4,10 +4,13 @@
 import { encodeAddressPart, wholeNumber } from '../shared/address.ts';
 import { seedProblem } from '../../scenario/seed.ts';
 import type { Language } from '../shared/language.ts';
+import { SCENARIO_TEXT_PARAM } from '../shared/scenario-text.ts';
 
 export interface ViewAddress {
   /** A bundled scenario id ("jd-tencent-2014"), or "file:<name>" for a file loaded from disk. */
   readonly scenario: string | null;
+  /** A whole scenario file carried in the address (see shared/scenario-text.ts); it wins over `scenario`. */
+  readonly scenarioText?: string | null;
   /** null: the scenario's own seed. */
   readonly seed: number | null;
   /** Why the address's seed was not used (it breaks the seed rule), or null. */
@@ -31,6 +34,7 @@ export function readAddress(search: string): ViewAddress {
   const problem = seedText === null ? undefined : seedProblem(seedText);
   return {
     scenario: params.get('scenario'),
+    scenarioText: params.get(SCENARIO_TEXT_PARAM),
     seed: problem ? null : wholeNumber(seedText),
     seedProblem: problem ? `seed: ${problem}; the scenario's own seed is used` : null,
     overrides: params.getAll('set').filter((s) => s.length > 0),
@@ -43,7 +47,9 @@ export function readAddress(search: string): ViewAddress {
 
 export function formatAddress(address: ViewAddress): string {
   const parts: string[] = [];
-  if (address.scenario) parts.push(`scenario=${encodeAddressPart(address.scenario)}`);
+  // base64url needs no escaping.
+  if (address.scenarioText) parts.push(`${SCENARIO_TEXT_PARAM}=${address.scenarioText}`);
+  else if (address.scenario) parts.push(`scenario=${encodeAddressPart(address.scenario)}`);
   if (address.seed !== null) parts.push(`seed=${address.seed}`);
   for (const o of address.overrides) parts.push(`set=${encodeAddressPart(o)}`);
   if (address.day !== null) parts.push(`day=${address.day}`);
