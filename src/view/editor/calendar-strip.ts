@@ -83,6 +83,8 @@ export class CalendarStrip {
         this.strip.append(this.mark('festivals', index, `${this.words.festival}: ${String(festival.name ?? '')}, ${shownDate(date)}`, at(day - preheat), at(day), String(festival.name ?? '')));
       }
     });
+    // Each intervention on the first lane where it overlaps none (a step is drawn a little wide), so every mark can be chosen.
+    const laneEnds: number[] = [];
     interventions.forEach((intervention, index) => {
       if (!isDate(intervention.from)) return;
       const from = dayOfDate(start, intervention.from);
@@ -91,10 +93,16 @@ export class CalendarStrip {
         notices.push(this.words.outside(what, intervention.from, end));
         return;
       }
-      const to = isDate(intervention.to) ? dayOfDate(start, intervention.to) : from;
+      const to = Math.max(from, isDate(intervention.to) ? dayOfDate(start, intervention.to) : from);
       const period = isDate(intervention.to) ? `${shownDate(intervention.from)} – ${shownDate(intervention.to)}` : shownDate(intervention.from);
-      this.strip.append(this.mark('interventions', index, `${what}, ${period}`, at(from), at(Math.max(from, to)), String(intervention.name ?? '')));
+      let lane = laneEnds.findIndex((last) => last < from);
+      if (lane < 0) lane = laneEnds.push(0) - 1;
+      laneEnds[lane] = Math.max(to, from + days * 0.03);
+      const mark = this.mark('interventions', index, `${what}, ${period}`, at(from), at(to), String(intervention.name ?? ''));
+      mark.style.top = `${2.1 + lane * 1.1}rem`;
+      this.strip.append(mark);
     });
+    this.strip.style.height = `${2.3 + Math.max(1, laneEnds.length) * 1.1}rem`;
     this.notices.replaceChildren(...notices.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
     this.notices.hidden = notices.length === 0;
   }

@@ -151,7 +151,7 @@ export class EditorPage {
       if (edit !== this.edits) return;
       const id = `file:${baseName(draft.file)}`;
       const text = `${SCENARIO_TEXT_PARAM}=${encoded}`;
-      const baseline = this.bundledId && this.bundledId !== resolved.scenario.name ? this.bundledId : DEFAULT_SCENARIO_ID;
+      const baseline = this.bundledId ?? DEFAULT_SCENARIO_ID;
       const hrefs = [`./index.html?${text}`, `./compare.html?baseline=${encodeURIComponent(id)}&${text}`, `./compare.html?baseline=${encodeURIComponent(baseline)}&variant=${encodeURIComponent(id)}&${text}`];
       links.forEach((link, i) => {
         link.href = hrefs[i];

@@ -1,0 +1,149 @@
+// editor.html in Chromium, with the simulator and the compare page it hands scenarios to: an edited
+// field survives download → load, an invalid edit shows the loader's own lines, the link opens the
+// edited world in the simulator, and the compare page takes the file (or refuses a bad one as the CLI).
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, servePages, type Served } from '../support/browser.ts';
+import { formatIssue, ScenarioError } from '../../src/scenario/issues.ts';
+import { resolveScenario } from '../../src/scenario/load.ts';
+import { loadScenarioFile } from '../../src/scenario/node.ts';
+import { createParts, createWorld, dayParameters, runWorld, seriesValue } from '../../src/engine/index.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SOURCE = 'scenarios/jd-tencent-2014.json';
+const folder = mkdtempSync(join(tmpdir(), 'tierwave-editor-'));
+/** Extended files as the CLI reads them, from the project folder. */
+const readProjectFile = (path: string) => readFileSync(path, 'utf8');
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([servePages(['editor.html', 'index.html', 'compare.html']), launchChromium()]);
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => console.error('page error:', error));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const field = (path: string) => page.locator(`[data-testid="field:${path}"]`);
+
+/** Opens the groups around a field (as a user clicks them open) and types a value into it. */
+async function edit(path: string, value: string): Promise<void> {
+  const groups = ['population', 'tiers', 'tiers[3]', 'network', 'interventions'].filter((g) => path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
+  for (const group of groups) {
+    const details = page.locator(`details[data-path="${group}"]`);
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator(':scope > summary').click();
+  }
+  await field(path).fill(value);
+  await field(path).press('Tab');
+}
+
+async function downloadedText(): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+}
+
+/** The loader's lines for a text, as `tierwave validate` prints them. */
+function loaderLines(text: string, file: string): string[] {
+  try {
+    resolveScenario(text, file, readProjectFile);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return error.issues.map(formatIssue);
+  }
+}
+
+const issueLines = () =>
+  page.locator('[data-testid=issues] tr.issue').evaluateAll((rows) => rows.map((row) => {
+    const [where, path, message] = [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '');
+    return path.startsWith('(') || path.startsWith('（') ? `${where}: ${message}` : `${where} ${path}: ${message}`;
+  }));
+
+describe('editor.html', () => {
+  it('an edited field round-trips through download and load, and the file is the opened one with the edits', async () => {
+    await page.goto(`${server.url}editor.html?scenario=jd-tencent-2014`);
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^Valid/);
+    await edit('tiers[3].offlinePerDay', '0.0021');
+    await edit('population.agents', '12345');
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^Valid/);
+    const { name, text } = await downloadedText();
+    expect(name).toBe('jd-tencent-2014.json');
+    // The file opened, with exactly the two edits: no default or inherited field written besides.
+    const expected = JSON.parse(readFileSync(SOURCE, 'utf8')) as { tiers: Record<string, unknown>[]; population: Record<string, unknown> };
+    expected.tiers[3].offlinePerDay = 0.0021;
+    expected.population.agents = 12345;
+    expect(JSON.parse(text)).toEqual(expected);
+    const path = join(folder, name);
+    writeFileSync(path, text);
+    const loaded = loadScenarioFile(path).scenario;
+    expect(loaded.tiers[3].offlinePerDay).toBe(0.0021);
+    expect(loaded.population.agents).toBe(12345);
+
+    await page.goto(`${server.url}editor.html?scenario=no-rural-promoters`);
+    await page.getByTestId('scenario-file').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('file-name').textContent()).toBe(name);
+    await edit('tiers[3].offlinePerDay', '0.0021');
+    expect(await field('tiers[3].offlinePerDay').inputValue()).toBe('0.0021');
+    expect(await field('population.agents').inputValue()).toBe('12345');
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/^Valid/);
+  });
+
+  it('an invalid edit shows the lines the loader prints for the same text, and no link poses as valid', async () => {
+    await page.goto(`${server.url}editor.html?scenario=jd-tencent-2014`);
+    await edit('tiers[3].offlinePerDay', '1.5');
+    await edit('population.agents', 'many');
+    const { text } = await downloadedText();
+    const lines = loaderLines(text, SOURCE);
+    expect(lines.length).toBe(2);
+    expect(lines.some((line) => line.includes('tiers[3].offlinePerDay'))).toBe(true);
+    await expect.poll(issueLines).toEqual(lines);
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/^2 problems/);
+    // Beside the field too, and the links that would open it elsewhere are withdrawn.
+    const beside = page.locator('[data-path="population.agents"] > .problem');
+    expect(lines).toContain(await beside.textContent());
+    for (const link of ['permalink', 'use-baseline', 'use-variant']) expect(await page.getByTestId(link).getAttribute('href')).toBeNull();
+  });
+
+  it('the calendar shows each intervention, opens its fields when chosen, and adds one on a date inside the run', async () => {
+    await page.goto(`${server.url}editor.html?scenario=jd-tencent-2014`);
+    await expect.poll(() => page.locator('[data-testid="mark:interventions[1]"]').count()).toBe(1);
+    await page.locator('[data-testid="mark:interventions[1]"]').click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('field:interventions[1].name');
+    await page.getByTestId('calendar-date').fill('2015-11-01');
+    await page.getByTestId('calendar-add-interventions').click();
+    await expect.poll(() => page.locator('[data-testid="mark:interventions[3]"]').count()).toBe(1);
+    expect(await field('interventions[3].from').inputValue()).toBe('2015-11-01');
+    // It has no field to change yet: the loader says so, and the calendar keeps the date in the run.
+    await expect.poll(issueLines).toEqual(loaderLines((await downloadedText()).text, SOURCE));
+    expect(await page.getByTestId('calendar-date').getAttribute('max')).toBe('2016-06-30');
+  });
+
+  it('the link opens the edited world in the simulator, with the edited values in effect', async () => {
+    await page.goto(`${server.url}editor.html?scenario=jd-tencent-2014`);
+    await edit('population.agents', '2000');
+    await page.locator('details[data-path="$general"]').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await field('days').fill('30');
+    await field('days').press('Tab');
+    await expect.poll(() => page.getByTestId('permalink').getAttribute('href')).toMatch(/scenario-text=/);
+    const { text } = await downloadedText();
+    await page.goto(new URL(`${(await page.getByTestId('permalink').getAttribute('href'))!}&day=30`, `${server.url}editor.html`).href);
+    await page.waitForFunction(() => document.querySelector('[data-testid=day]')?.textContent === '30', undefined, { timeout: 60_000 });
+    // The same world run here in Node from the downloaded text: 2,000 agents, 30 days, the file's seed.
+    const scenario = resolveScenario(text, SOURCE, readProjectFile).scenario;
+    const params = dayParameters(scenario);
+    const { series } = runWorld(createWorld(scenario, scenario.seed, createParts(scenario, scenario.seed, params), params));
+    const customers = seriesValue(series, 30, series.tiers, 'customers');
+    await expect.poll(() => page.locator('#customers-total').textContent()).toBe(customers.toLocaleString('en-US'));
+    expect(new URL(page.url()).searchParams.get('scenario-text')).not.toBeNull();
+  });
+});
