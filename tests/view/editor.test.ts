@@ -146,4 +146,53 @@ describe('editor.html', () => {
     await expect.poll(() => page.locator('#customers-total').textContent()).toBe(customers.toLocaleString('en-US'));
     expect(new URL(page.url()).searchParams.get('scenario-text')).not.toBeNull();
   });
+
+  it('"use as variant" carries the edited file into the compare page, which runs it beside its source', async () => {
+    await page.goto(`${server.url}editor.html?scenario=jd-tencent-2014`);
+    await edit('tiers[3].offlinePerDay', '0');
+    await expect.poll(() => page.getByTestId('use-variant').getAttribute('href')).toMatch(/variant=file%3Ajd-tencent-2014\.json&scenario-text=/);
+    await page.getByTestId('use-variant').click();
+    await page.waitForURL(/compare\.html/);
+    await expect.poll(() => page.locator('[data-testid="variant-file:jd-tencent-2014.json"]').isChecked()).toBe(true);
+    expect(await page.getByTestId('baseline').inputValue()).toBe('jd-tencent-2014');
+    await page.getByTestId('agents').fill('2000');
+    await page.getByTestId('replicates').fill('2');
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 90_000 }).toBe(' · finished');
+    expect(await page.getByTestId('diff-chart').locator('path[data-band="interval"]').count()).toBe(1);
+    expect(await page.getByTestId('permalink').getAttribute('href')).toMatch(/scenario-text=/);
+  });
+
+  it('the compare page refuses a bad file with the lines the CLI prints for it, and takes a good one as baseline', async () => {
+    await page.goto(`${server.url}compare.html`);
+    const bad = readFileSync(SOURCE, 'utf8').replace('"days": 770', '"days": -1').replace('"share": 0.081', '"share": "0.081"');
+    await page.getByTestId('variant-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    const lines = loaderLines(bad, 'bad.json');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const shown = () =>
+      page.locator('[data-testid=error] tr.issue').evaluateAll((rows) => rows.map((row) => {
+        const [where, path, message] = ['where', 'field', 'message'].map((name) => row.querySelector(`td.${name}`)?.textContent ?? '');
+        return path === '(the file)' ? `${where}: ${message}` : `${where} ${path}: ${message}`;
+      }));
+    await expect.poll(shown).toEqual(lines);
+    const good = join(folder, 'promoters-doubled.json');
+    writeFileSync(good, readFileSync(SOURCE, 'utf8').replace('"value": 0.0015', '"value": 0.003'));
+    await page.getByTestId('baseline-file').setInputFiles(good);
+    await expect.poll(() => page.getByTestId('baseline').inputValue()).toBe('file:promoters-doubled.json');
+  });
+
+  it('has no serious or critical accessibility violation, and no sideways scroll at 390 px', async () => {
+    await page.goto(`${server.url}editor.html?scenario=no-rural-promoters`);
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^Valid/);
+    await edit('population.agents', 'many');
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
 });

@@ -42,6 +42,11 @@ export function readInput(kind: FieldKind, text: string): unknown {
 }
 
 const shown = (value: unknown): string => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+/** A value in a field's help line: a long one (an inherited `notes`) is cut, the input itself shows it whole. */
+const brief = (value: unknown): string => {
+  const text = shown(value);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+};
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -180,8 +185,8 @@ export class FieldForm {
     const facts = [node.description ?? note ?? ''];
     const expected = this.schema.expected.get(genericPath(path));
     if (expected) facts.push(`${this.words.allowed}: ${expected}`);
-    if (fallback !== undefined) facts.push(`${this.words.default}: ${shown(fallback)}`);
-    if (inherited !== undefined) facts.push(`${this.words.inherited(draft.extendedFile() ?? '')}: ${shown(inherited)}`);
+    if (fallback !== undefined) facts.push(`${this.words.default}: ${brief(fallback)}`);
+    if (inherited !== undefined) facts.push(`${this.words.inherited(draft.extendedFile() ?? '')}: ${brief(inherited)}`);
     const help = element('p', { className: 'help', id: `${id}-help`, textContent: facts.filter(Boolean).join(' · ') });
     const wrapper = element('div', { className: 'field' }, label, control, help, element('p', { className: 'problem', id: `${id}-problem`, hidden: true }));
     wrapper.dataset.path = formatPath(path);
