@@ -26,7 +26,8 @@ import { comparisonSearch, readComparison, type Comparison } from './permalink.t
 import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { ComparisonResults } from './results.ts';
 import { catalog } from '../shared/catalog.ts';
-import { ScenarioShelf, SHELF_WORDS } from './scenario-shelf.ts';
+import { ScenarioShelf } from './scenario-shelf.ts';
+import { t } from '../shared/language.ts';
 import { renderTierTable } from './tier-table.ts';
 
 /** Everything that decides the runs except how many replicates. */
@@ -70,8 +71,7 @@ export class ComparePage {
     setUpControls(scenarios, browserWorkers());
     const carried = await this.shelf.receive(location.search);
     for (const id of carried.ids) addScenarioChoice(id);
-    const refused = (name: string, error: unknown) => this.errors.show(SHELF_WORDS.en.refused(name), error);
-    this.shelf.accept({ baseline: controls.baselineFile, variant: controls.variantFile }, refused, (id, role) => {
+    this.shelf.accept({ baseline: controls.baselineFile, variant: controls.variantFile }, (title, error) => this.errors.show(title, error), (id, role) => {
       chooseScenario(id, role);
       this.errors.clear();
       this.refreshTiers();
@@ -80,7 +80,7 @@ export class ComparePage {
     const first = readComparison(location.search, scenarios.find((s) => s.id === 'jd-tencent-2014')?.id ?? scenarios[0]?.id ?? '');
     writeControls(first);
     if (first.seedProblem) this.showError(new Error(first.seedProblem));
-    for (const problem of carried.problems) this.errors.show(SHELF_WORDS.en.carried, problem);
+    for (const problem of carried.problems) this.errors.show(t('compare.carriedRefused'), problem);
     this.refreshTiers(first.tier);
     controls.run.addEventListener('click', () => this.start());
     controls.pause.addEventListener('click', () => {

@@ -7,6 +7,7 @@ import { ScenarioError } from '../../scenario/issues.ts';
 import { loadBundledScenario, resolveText, scenarioFile } from '../shared/catalog.ts';
 import { decodeScenarioText, encodeScenarioText, SCENARIO_TEXT_PARAM } from '../shared/scenario-text.ts';
 import { readScenarioFile } from '../simulator/scenario-file.ts';
+import { t } from '../shared/language.ts';
 
 /** Ids of files on the shelf start with this; bundled ids never do. */
 export const SHELF_PREFIX = 'file:';
@@ -19,12 +20,6 @@ interface ShelvedFile {
 }
 
 export type Role = 'baseline' | 'variant';
-
-/** What the compare page says about files it is given. */
-export const SHELF_WORDS = {
-  en: { refused: (file: string) => `${file} cannot be compared`, carried: 'A scenario the link carries cannot be compared' },
-  zh: { refused: (file: string) => `无法比较 ${file}`, carried: '链接中的情景无法比较' },
-} as const;
 
 export class ScenarioShelf {
   private readonly files = new Map<string, ShelvedFile>();
@@ -71,12 +66,12 @@ export class ScenarioShelf {
   }
 
   /** Wires the file inputs: a valid file is shelved and handed on; a bad one reported with the loader's lines. */
-  accept(inputs: Record<Role, HTMLInputElement>, refused: (name: string, error: unknown) => void, added: (id: string, role: Role) => void): void {
+  accept(inputs: Record<Role, HTMLInputElement>, showRefusal: (title: string, error: unknown) => void, added: (id: string, role: Role) => void): void {
     for (const [role, input] of Object.entries(inputs) as [Role, HTMLInputElement][]) {
       input.addEventListener('change', () => {
         const file = input.files?.[0];
         input.value = '';
-        if (file) void this.take(file, role, refused, added);
+        if (file) void this.take(file, role, (name, error) => showRefusal(t('compare.fileRefused', { file: name }), error), added);
       });
     }
   }

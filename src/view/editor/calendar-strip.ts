@@ -2,7 +2,7 @@
 // pre-heat) and every intervention (a step, or a ramp to its `to`) is a mark; choosing one opens its
 // fields in the form. New ones are added on a chosen date, which the date input keeps inside the run.
 import { dateOfDay, dayOfDate } from '../../engine/calendar.ts';
-import type { EditorWords, Language } from './editor-words.ts';
+import { formatDate, t } from '../shared/language.ts';
 
 export interface CalendarItem {
   readonly name?: unknown;
@@ -24,28 +24,25 @@ export class CalendarStrip {
   private readonly strip: HTMLElement;
   private readonly notices: HTMLUListElement;
   private readonly date: HTMLInputElement;
+  private readonly label: HTMLLabelElement;
+  private readonly buttons: HTMLButtonElement[];
 
-  constructor(
-    container: HTMLElement,
-    private readonly words: EditorWords,
-    private readonly language: Language,
-    events: CalendarEvents,
-  ) {
+  constructor(container: HTMLElement, events: CalendarEvents) {
     this.strip = Object.assign(document.createElement('div'), { className: 'strip' });
     this.strip.dataset.testid = 'calendar';
     this.notices = Object.assign(document.createElement('ul'), { className: 'notice', hidden: true });
     this.notices.dataset.testid = 'calendar-notices';
     this.date = Object.assign(document.createElement('input'), { type: 'date', id: 'calendar-date' });
     this.date.dataset.testid = 'calendar-date';
-    const label = Object.assign(document.createElement('label'), { htmlFor: 'calendar-date', textContent: `${words.date} ` });
-    const buttons = (['interventions', 'festivals'] as const).map((list) => {
-      const button = Object.assign(document.createElement('button'), { type: 'button', textContent: list === 'interventions' ? words.addIntervention : words.addFestival });
+    this.label = Object.assign(document.createElement('label'), { htmlFor: 'calendar-date' });
+    this.buttons = (['interventions', 'festivals'] as const).map((list) => {
+      const button = Object.assign(document.createElement('button'), { type: 'button' });
       button.dataset.testid = `calendar-add-${list}`;
       button.addEventListener('click', () => isDate(this.date.value) && events.add(list, this.date.value));
       return button;
     });
     const tools = Object.assign(document.createElement('div'), { className: 'calendar-tools' });
-    tools.append(label, this.date, ...buttons);
+    tools.append(this.label, this.date, ...this.buttons);
     this.strip.addEventListener('click', (event) => {
       const mark = (event.target as HTMLElement).closest<HTMLElement>('[data-list]');
       if (mark) events.pick(mark.dataset.list as 'festivals' | 'interventions', Number(mark.dataset.index));
@@ -55,6 +52,9 @@ export class CalendarStrip {
 
   render(start: unknown, days: unknown, festivals: readonly CalendarItem[], interventions: readonly CalendarItem[]): void {
     this.strip.replaceChildren();
+    this.label.textContent = `${t('editor.date')} `;
+    this.buttons[0].textContent = t('editor.addIntervention');
+    this.buttons[1].textContent = t('editor.addFestival');
     const notices: string[] = [];
     if (!isDate(start) || typeof days !== 'number' || !(days >= 1)) {
       this.notices.hidden = true;
@@ -62,8 +62,7 @@ export class CalendarStrip {
     }
     const end = dateOfDay(start, days);
     const at = (day: number) => `${Math.max(0, Math.min(100, (day / days) * 100)).toFixed(3)}%`;
-    const long = new Intl.DateTimeFormat(this.language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-    const shownDate = (date: string) => long.format(new Date(`${date}T00:00:00Z`));
+    const shownDate = (date: string) => formatDate(date);
     Object.assign(this.date, { min: start, max: end });
     if (!isDate(this.date.value) || this.date.value < start || this.date.value > end) this.date.value = start;
     const firstYear = Number(start.slice(0, 4));
@@ -80,7 +79,7 @@ export class CalendarStrip {
         const date = `${year}-${festival.monthDay}`;
         const day = dayOfDate(start, date);
         if (!isDate(date) || day < 0 || day > days) continue;
-        this.strip.append(this.mark('festivals', index, `${this.words.festival}: ${String(festival.name ?? '')}, ${shownDate(date)}`, at(day - preheat), at(day), String(festival.name ?? '')));
+        this.strip.append(this.mark('festivals', index, `${t('editor.festival')}: ${String(festival.name ?? '')}, ${shownDate(date)}`, at(day - preheat), at(day), String(festival.name ?? '')));
       }
     });
     // Each intervention on the first lane where it overlaps none (a step is drawn a little wide), so every mark can be chosen.
@@ -88,9 +87,9 @@ export class CalendarStrip {
     interventions.forEach((intervention, index) => {
       if (!isDate(intervention.from)) return;
       const from = dayOfDate(start, intervention.from);
-      const what = `${this.words.intervention} ${String(intervention.name ?? `interventions[${index}]`)}`;
+      const what = `${t('editor.intervention')} ${String(intervention.name ?? `interventions[${index}]`)}`;
       if (from < 0 || from > days) {
-        notices.push(this.words.outside(what, intervention.from, end));
+        notices.push(t('editor.outside', { what, date: formatDate(intervention.from), end: formatDate(end) }));
         return;
       }
       const to = Math.max(from, isDate(intervention.to) ? dayOfDate(start, intervention.to) : from);

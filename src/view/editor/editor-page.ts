@@ -8,7 +8,7 @@ import { download } from '../shared/downloads.ts';
 import { decodeScenarioText, encodeScenarioText, SCENARIO_TEXT_PARAM } from '../shared/scenario-text.ts';
 import { acceptScenarioFiles } from '../simulator/scenario-file.ts';
 import { CalendarStrip, type CalendarItem } from './calendar-strip.ts';
-import { pageLanguage, WORDS, type EditorWords, type Language } from './editor-words.ts';
+import { onLanguageChange, t } from '../shared/language.ts';
 import { FieldForm } from './field-form.ts';
 import { defaultAt, loadFieldSchema, type FieldSchema } from './field-schema.ts';
 import { ScenarioDraft } from './scenario-draft.ts';
@@ -17,8 +17,6 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 export class EditorPage {
-  private readonly language: Language = pageLanguage(location.search);
-  private readonly words: EditorWords = WORDS[this.language];
   private readonly schema: FieldSchema = loadFieldSchema();
   private readonly form: FieldForm;
   private readonly calendar: CalendarStrip;
@@ -30,15 +28,15 @@ export class EditorPage {
   private edits = 0;
 
   constructor() {
-    this.form = new FieldForm(byId('fields'), this.schema, this.words, {
+    this.form = new FieldForm(byId('fields'), this.schema, {
       edited: () => this.refresh(),
       reshaped: () => this.redraw(),
       newItem: (list) => this.newItem(list),
     });
-    this.calendar = new CalendarStrip(byId('calendar'), this.words, this.language, {
+    this.calendar = new CalendarStrip(byId('calendar'), {
       pick: (list, index) => this.form.reveal([list, index]),
       add: (list, date) => {
-        const index = this.draft?.append([list], list === 'interventions' ? { name: this.words.newIntervention, path: '', value: 0, from: date } : { name: this.words.newFestival, monthDay: date.slice(5) });
+        const index = this.draft?.append([list], list === 'interventions' ? { name: t('editor.newIntervention'), path: '', value: 0, from: date } : { name: t('editor.newFestival'), monthDay: date.slice(5) });
         if (index === undefined) return;
         this.redraw();
         this.form.reveal([list, index]);
@@ -47,10 +45,10 @@ export class EditorPage {
   }
 
   async open(): Promise<void> {
-    this.writeWords();
+    onLanguageChange(() => this.redraw());
     for (const entry of catalog()) this.picker.add(new Option(entry.title, entry.id));
     this.picker.addEventListener('change', () => this.openBundled(this.picker.value));
-    acceptScenarioFiles(byId('scenario-file'), byId('drop-hint'), (text, name) => this.openText(text, name, undefined), (error, name) => this.showIssues(error.issues, this.words.cannotOpen(name)));
+    acceptScenarioFiles(byId('scenario-file'), byId('drop-hint'), (text, name) => this.openText(text, name, undefined), (error, name) => this.showIssues(error.issues, t('editor.cannotOpen', { file: name })));
     byId('download').addEventListener('click', () => this.draft && download(baseName(this.draft.file), new Blob([this.draft.text()], { type: 'application/json' })));
     const params = new URLSearchParams(location.search);
     const carried = params.get(SCENARIO_TEXT_PARAM);
@@ -60,26 +58,10 @@ export class EditorPage {
         this.openText(text, file, undefined);
         return;
       } catch (error) {
-        this.showIssues([{ file: '', line: 1, column: 1, where: 'link', path: '', message: (error as Error).message }], this.words.cannotOpen(SCENARIO_TEXT_PARAM));
+        this.showIssues([{ file: '', line: 1, column: 1, where: 'link', path: '', message: (error as Error).message }], t('editor.cannotOpen', { file: SCENARIO_TEXT_PARAM }));
       }
     }
     this.openBundled(params.get('scenario') ?? DEFAULT_SCENARIO_ID);
-  }
-
-  private writeWords(): void {
-    const w = this.words;
-    document.documentElement.lang = this.language === 'zh' ? 'zh-CN' : 'en';
-    document.title = w.title;
-    const texts: Record<string, string> = {
-      'page-title': w.title, 'page-lead': w.lead, 'simulator-link': w.simulator, 'compare-link': w.compare, 'open-heading': w.open,
-      'bundled-label': w.bundled, 'file-label': w.file, 'drop-hint': w.drop, download: w.download, permalink: w.permalink,
-      'use-baseline': w.baseline, 'use-variant': w.variant, 'calendar-heading': w.calendar, 'calendar-help': w.calendarHelp, 'language-link': w.language,
-    };
-    for (const [id, text] of Object.entries(texts)) byId(id).firstChild!.textContent = text;
-    const other = new URLSearchParams(location.search);
-    if (this.language === 'zh') other.delete('lang');
-    else other.set('lang', 'zh');
-    byId<HTMLAnchorElement>('language-link').href = `?${other}`;
   }
 
   private openBundled(id: string): void {
@@ -92,7 +74,7 @@ export class EditorPage {
       this.draft = ScenarioDraft.open(text, file, this.schema.root, readBundled);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      this.showIssues(error.issues, this.words.cannotOpen(file));
+      this.showIssues(error.issues, t('editor.cannotOpen', { file }));
       return;
     }
     this.bundledId = bundledId;
@@ -110,7 +92,7 @@ export class EditorPage {
     this.form.render(this.draft);
     const extended = this.draft.extendedFile();
     byId('extends-note').hidden = !extended;
-    byId('extends-note').textContent = extended ? this.words.extendsNote(extended) : '';
+    byId('extends-note').textContent = extended ? t('editor.extendsNote', { file: extended }) : '';
     this.refresh();
   }
 
@@ -118,8 +100,8 @@ export class EditorPage {
   private newItem(list: readonly PathSegment[]): unknown {
     const written = (this.draft?.writtenValue(list) as unknown[] | undefined) ?? [];
     const start = String(this.value(['start']));
-    if (list.length === 1 && list[0] === 'interventions') return { name: this.words.newIntervention, path: '', value: 0, from: start };
-    if (list.length === 1 && list[0] === 'festivals') return { name: this.words.newFestival, monthDay: start.slice(5) };
+    if (list.length === 1 && list[0] === 'interventions') return { name: t('editor.newIntervention'), path: '', value: 0, from: start };
+    if (list.length === 1 && list[0] === 'festivals') return { name: t('editor.newFestival'), monthDay: start.slice(5) };
     return written.length > 0 ? JSON.parse(JSON.stringify(written[written.length - 1])) : {};
   }
 
@@ -134,9 +116,9 @@ export class EditorPage {
     const edit = ++this.edits;
     const { issues, resolved } = draft.validate();
     this.form.showIssues(issues, draft.file);
-    this.showIssues(issues, issues.length === 0 ? '' : this.words.invalid(issues.length));
+    this.showIssues(issues, issues.length === 0 ? '' : t('editor.invalid', { count: issues.length }));
     const verdict = byId('verdict');
-    verdict.textContent = issues.length === 0 ? this.words.valid : this.words.invalid(issues.length);
+    verdict.textContent = issues.length === 0 ? t('editor.valid') : t('editor.invalid', { count: issues.length });
     verdict.className = issues.length === 0 ? 'verdict valid' : 'verdict invalid';
     const items = (list: string) => (this.value([list]) as CalendarItem[] | undefined) ?? [];
     this.calendar.render(this.value(['start']), this.value(['days']), items('festivals'), items('interventions'));
@@ -145,7 +127,7 @@ export class EditorPage {
       link.removeAttribute('href');
       link.setAttribute('aria-disabled', 'true');
     }
-    byId('links-note').textContent = resolved ? '' : this.words.needsValid;
+    byId('links-note').textContent = resolved ? '' : t('editor.needsValid');
     if (!resolved) return;
     void encodeScenarioText({ file: draft.file, text: draft.text() }).then((encoded) => {
       if (edit !== this.edits) return;
@@ -165,16 +147,15 @@ export class EditorPage {
     const panel = byId('issues');
     panel.hidden = issues.length === 0;
     if (issues.length === 0) return panel.replaceChildren();
-    const w = this.words;
     const table = document.createElement('table');
-    table.createCaption().textContent = `${title} — ${w.issues}`;
+    table.createCaption().textContent = `${title} — ${t('editor.issues')}`;
     const head = table.createTHead().insertRow();
-    for (const text of [w.where, w.field, w.problem]) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text }));
+    for (const text of [t('editor.where'), t('editor.field'), t('editor.problem')]) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text }));
     const body = table.createTBody();
     for (const issue of issues) {
       const row = body.insertRow();
       row.className = 'issue';
-      for (const text of [issue.where, issue.path || w.wholeFile, issue.message]) row.insertCell().textContent = text;
+      for (const text of [issue.where, issue.path || t('editor.wholeFile'), issue.message]) row.insertCell().textContent = text;
     }
     panel.replaceChildren(table);
   }

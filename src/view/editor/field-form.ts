@@ -3,7 +3,7 @@
 // input holds what the file itself writes; an empty one shows, greyed, what the field gets anyway.
 import type { ScenarioIssue } from '../../scenario/issues.ts';
 import { formatPath, genericPath, parsePath, type PathSegment } from '../../scenario/path.ts';
-import type { EditorWords } from './editor-words.ts';
+import { t } from '../shared/language.ts';
 import { defaultAt, kindOf, type FieldKind, type FieldSchema, type SchemaNode } from './field-schema.ts';
 import type { ScenarioDraft } from './scenario-draft.ts';
 
@@ -63,7 +63,6 @@ export class FieldForm {
   constructor(
     private readonly container: HTMLElement,
     private readonly schema: FieldSchema,
-    private readonly words: EditorWords,
     private readonly events: FormEvents,
   ) {}
 
@@ -73,7 +72,7 @@ export class FieldForm {
     const root = this.schema.root.properties ?? {};
     const general = Object.entries(root).filter(([, node]) => !['group', 'list'].includes(kindOf(node)));
     const groups = Object.entries(root).filter(([, node]) => ['group', 'list'].includes(kindOf(node)));
-    const sections = [this.group(['$general'], this.words.general, '', general.map(([key, node]) => this.row([key], key, node)))];
+    const sections = [this.group(['$general'], t('editor.general'), '', general.map(([key, node]) => this.row([key], key, node)))];
     for (const [key, node] of groups) sections.push(kindOf(node) === 'list' ? this.list([key], node) : this.object([key], node));
     this.container.replaceChildren(...sections);
   }
@@ -133,7 +132,7 @@ export class FieldForm {
     // Fields the schema does not know are shown so they can be cleared (the loader names each).
     const own = this.draft!.ownValue(path);
     const unknown = own !== null && typeof own === 'object' && !Array.isArray(own) ? Object.keys(own).filter((k) => !(k in (node.properties ?? {}))) : [];
-    rows.push(...unknown.map((key) => this.row([...path, key], key, {}, this.words.unknown)));
+    rows.push(...unknown.map((key) => this.row([...path, key], key, {}, t('editor.unknown'))));
     return this.group(path, String(path[path.length - 1]), node.description ?? '', rows);
   }
 
@@ -144,7 +143,7 @@ export class FieldForm {
       const inner = this.object([...path, i], node.items!);
       const summary = inner.querySelector('summary')!;
       summary.querySelector('.group-name')!.textContent = `${formatPath([...path, i])}${typeof name === 'string' ? ` · ${name}` : ''}`;
-      const remove = element('button', { type: 'button', className: 'remove', textContent: `${this.words.remove} ${formatPath([...path, i])}` });
+      const remove = element('button', { type: 'button', className: 'remove', textContent: t('editor.remove', { item: formatPath([...path, i]) }) });
       remove.dataset.testid = `remove:${formatPath([...path, i])}`;
       remove.addEventListener('click', () => {
         this.draft!.remove(path, i);
@@ -153,7 +152,7 @@ export class FieldForm {
       inner.append(remove);
       return inner;
     });
-    const add = element('button', { type: 'button', className: 'add', textContent: `${this.words.add}: ${String(path[path.length - 1])}` });
+    const add = element('button', { type: 'button', className: 'add', textContent: t('editor.add', { list: String(path[path.length - 1]) }) });
     add.dataset.testid = `add:${formatPath(path)}`;
     add.disabled = node.maxItems !== undefined && items.length >= node.maxItems;
     add.addEventListener('click', () => {
@@ -184,9 +183,9 @@ export class FieldForm {
     const label = element('label', { htmlFor: id }, element('code', { textContent: key }), ' ', unit);
     const facts = [node.description ?? note ?? ''];
     const expected = this.schema.expected.get(genericPath(path));
-    if (expected) facts.push(`${this.words.allowed}: ${expected}`);
-    if (fallback !== undefined) facts.push(`${this.words.default}: ${brief(fallback)}`);
-    if (inherited !== undefined) facts.push(`${this.words.inherited(draft.extendedFile() ?? '')}: ${brief(inherited)}`);
+    if (expected) facts.push(`${t('editor.allowed')}: ${expected}`);
+    if (fallback !== undefined) facts.push(`${t('editor.default')}: ${brief(fallback)}`);
+    if (inherited !== undefined) facts.push(`${t('editor.inherited', { file: draft.extendedFile() ?? '' })}: ${brief(inherited)}`);
     const help = element('p', { className: 'help', id: `${id}-help`, textContent: facts.filter(Boolean).join(' · ') });
     const wrapper = element('div', { className: 'field' }, label, control, help, element('p', { className: 'problem', id: `${id}-problem`, hidden: true }));
     wrapper.dataset.path = formatPath(path);
@@ -196,7 +195,7 @@ export class FieldForm {
   private control(kind: FieldKind, node: SchemaNode, own: unknown, anyway: unknown): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
     if (kind === 'switch' || kind === 'choice') {
       const select = element('select');
-      select.append(new Option(`${this.words.unset} (${shown(anyway)})`, ''));
+      select.append(new Option(`${t('editor.unset')} (${shown(anyway)})`, ''));
       for (const option of kind === 'switch' ? ['true', 'false'] : (node.enum ?? [])) select.append(new Option(option, option));
       // A value the list does not offer (a typo in the file) stays visible, so the loader's message about it makes sense.
       const current = shown(own);

@@ -13,7 +13,7 @@ import { bundledEntry, bundledText, catalog, resolveText } from '../shared/catal
 import { ChannelChart } from './channel-chart.ts';
 import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
-import { addressLanguage, onLanguageChange } from '../shared/language.ts';
+import { addressLanguage, onLanguageChange, t } from '../shared/language.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel } from './lever-panel.ts';
@@ -40,12 +40,6 @@ interface ScenarioSource {
   /** The file as a link carries it (`?scenario-text=`), when it came from one: the address keeps it. */
   readonly carried?: string;
 }
-
-/** The simulator's words about a scenario carried in its link. */
-const WORDS = {
-  en: { unreadable: 'The link’s scenario could not be read', notRun: (file: string) => `${file} (from the link) could not be run` },
-  zh: { unreadable: '无法读取链接中的情景', notRun: (file: string) => `无法运行链接中的 ${file}` },
-} as const;
 
 const CHART_MS = 150;
 /** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
@@ -167,18 +161,17 @@ export class App {
 
   /** A scenario file carried in the link (from the editor), validated like a file from disk. */
   private async openCarried(encoded: string, seed: number | null, overrides: string[], day: number): Promise<void> {
-    const words = WORDS[document.documentElement.lang === 'zh' ? 'zh' : 'en'];
     let carried: CarriedScenario;
     try {
       carried = await decodeScenarioText(encoded);
     } catch (error) {
       if (catalog()[0]) this.choose(catalog()[0].id);
-      this.errors.show(words.unreadable, error);
+      this.errors.show(t('simulator.carriedUnreadable'), error);
       return;
     }
     const name = carried.file.split(/[\\/]/).pop() ?? carried.file;
     const failure = this.open({ id: `${LOADED_FILE_PREFIX}${name}`, file: carried.file, text: carried.text, carried: encoded }, seed, overrides, day);
-    if (failure) this.errors.show(words.notRun(carried.file), failure);
+    if (failure) this.errors.show(t('simulator.carriedNotRun', { file: carried.file }), failure);
   }
 
   private sourceOf(id: string): ScenarioSource | null {
