@@ -36,13 +36,18 @@ afterAll(async () => {
 
 const field = (path: string) => page.locator(`[data-testid="field:${path}"]`);
 
-/** Opens the groups around a field (as a user clicks them open) and types a value into it. */
-async function edit(path: string, value: string): Promise<void> {
+/** Opens the groups around a field, as a user clicks them open. */
+async function reveal(path: string): Promise<void> {
   const groups = ['population', 'tiers', 'tiers[3]', 'network', 'interventions'].filter((g) => path.startsWith(`${g}.`) || path.startsWith(`${g}[`));
   for (const group of groups) {
     const details = page.locator(`details[data-path="${group}"]`);
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator(':scope > summary').click();
   }
+}
+
+/** Types a value into a field and leaves it, as a user does. */
+async function edit(path: string, value: string): Promise<void> {
+  await reveal(path);
   await field(path).fill(value);
   await field(path).press('Tab');
 }
@@ -92,7 +97,8 @@ describe('editor.html', () => {
     await page.goto(`${server.url}editor.html?scenario=no-rural-promoters`);
     await page.getByTestId('scenario-file').setInputFiles(path);
     await expect.poll(() => page.getByTestId('file-name').textContent()).toBe(name);
-    await edit('tiers[3].offlinePerDay', '0.0021');
+    await reveal('tiers[3].offlinePerDay');
+    await reveal('population.agents');
     expect(await field('tiers[3].offlinePerDay').inputValue()).toBe('0.0021');
     expect(await field('population.agents').inputValue()).toBe('12345');
     expect(await page.getByTestId('verdict').textContent()).toMatch(/^Valid/);

@@ -26,6 +26,7 @@ export class CalendarStrip {
   private readonly date: HTMLInputElement;
   private readonly label: HTMLLabelElement;
   private readonly buttons: HTMLButtonElement[];
+  private readonly legend: HTMLUListElement;
 
   constructor(container: HTMLElement, events: CalendarEvents) {
     this.strip = Object.assign(document.createElement('div'), { className: 'strip' });
@@ -47,7 +48,8 @@ export class CalendarStrip {
       const mark = (event.target as HTMLElement).closest<HTMLElement>('[data-list]');
       if (mark) events.pick(mark.dataset.list as 'festivals' | 'interventions', Number(mark.dataset.index));
     });
-    container.append(this.strip, tools, this.notices);
+    this.legend = Object.assign(document.createElement('ul'), { className: 'legend' });
+    container.append(this.strip, this.legend, tools, this.notices);
   }
 
   render(start: unknown, days: unknown, festivals: readonly CalendarItem[], interventions: readonly CalendarItem[]): void {
@@ -55,6 +57,13 @@ export class CalendarStrip {
     this.label.textContent = `${t('editor.date')} `;
     this.buttons[0].textContent = t('editor.addIntervention');
     this.buttons[1].textContent = t('editor.addFestival');
+    this.legend.replaceChildren(
+      ...(['festivals', 'interventions'] as const).map((list) => {
+        const item = document.createElement('li');
+        item.append(Object.assign(document.createElement('span'), { className: `swatch ${list}` }), t(list === 'festivals' ? 'editor.festivalKey' : 'editor.interventionKey'));
+        return item;
+      }),
+    );
     const notices: string[] = [];
     if (!isDate(start) || typeof days !== 'number' || !(days >= 1)) {
       this.notices.hidden = true;

@@ -116,7 +116,7 @@ export class EditorPage {
     const edit = ++this.edits;
     const { issues, resolved } = draft.validate();
     this.form.showIssues(issues, draft.file);
-    this.showIssues(issues, issues.length === 0 ? '' : t('editor.invalid', { count: issues.length }));
+    this.showIssues(issues, '');
     const verdict = byId('verdict');
     verdict.textContent = issues.length === 0 ? t('editor.valid') : t('editor.invalid', { count: issues.length });
     verdict.className = issues.length === 0 ? 'verdict valid' : 'verdict invalid';
@@ -148,7 +148,7 @@ export class EditorPage {
     panel.hidden = issues.length === 0;
     if (issues.length === 0) return panel.replaceChildren();
     const table = document.createElement('table');
-    table.createCaption().textContent = `${title} — ${t('editor.issues')}`;
+    table.createCaption().textContent = title ? `${title} — ${t('editor.issues')}` : t('editor.issues');
     const head = table.createTHead().insertRow();
     for (const text of [t('editor.where'), t('editor.field'), t('editor.problem')]) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text }));
     const body = table.createTBody();

@@ -176,8 +176,8 @@ export class FieldForm {
     control.dataset.testid = `field:${formatPath(path)}`;
     control.setAttribute('aria-describedby', `${id}-help ${id}-problem`);
     control.addEventListener('change', () => {
-      draft.set(path, readInput(kind, control.value), fallback);
-      this.events.edited();
+      if (draft.set(path, readInput(kind, control.value), fallback)) this.events.reshaped();
+      else this.events.edited();
     });
     const unit = node.unit ? element('span', { className: 'unit', textContent: node.unit }) : '';
     const label = element('label', { htmlFor: id }, element('code', { textContent: key }), ' ', unit);

@@ -81,15 +81,19 @@ export class ScenarioDraft {
   /**
    * Sets (or, with undefined, clears) a field. Editing inside a list the file inherits first copies
    * the list into the file, as the loader replaces lists whole. A value equal to what the field
-   * would have anyway, on a field the opened file did not set, is not written.
+   * would have anyway, on a field the opened file did not set, is not written. Returns whether a
+   * list was copied in (the form then shows its other items as the file's own).
    */
-  set(path: readonly PathSegment[], value: unknown, fallback: unknown): void {
+  set(path: readonly PathSegment[], value: unknown, fallback: unknown): boolean {
     const inherited = this.inherited();
+    let copied = false;
     for (let n = 1; n < path.length; n++) {
       const prefix = path.slice(0, n);
       if (typeof path[n] !== 'number' || this.ownValue(prefix) !== undefined) continue;
       const list = getPath(inherited, prefix);
-      if (Array.isArray(list)) setPath(this.own, prefix, clone(list));
+      if (!Array.isArray(list)) continue;
+      setPath(this.own, prefix, clone(list));
+      copied = true;
     }
     const anyway = this.inheritedValue(path, inherited) ?? fallback;
     const openedWith = getPath(this.opened, path);
@@ -98,9 +102,10 @@ export class ScenarioDraft {
       // A list item is never cleared this way (it is removed); only object fields are.
       if (isPlainObject(parent)) delete parent[path[path.length - 1] as string];
       prune(this.own);
-      return;
+      return copied;
     }
     setPath(this.own, path, value);
+    return copied;
   }
 
   /** Adds an item to a list (copying an inherited list in first); returns its index. */
