@@ -43,7 +43,12 @@ export async function decodeScenarioText(encoded: string): Promise<CarriedScenar
   } catch (error) {
     throw new Error(`the link's ${SCENARIO_TEXT_PARAM} cannot be read (${(error as Error).message || 'it is not deflated text'}); it may have been cut short when copied`);
   }
-  const carried = JSON.parse(json) as Partial<CarriedScenario>;
-  if (typeof carried.file !== 'string' || typeof carried.text !== 'string') throw new Error(`the link's ${SCENARIO_TEXT_PARAM} does not hold a scenario file`);
+  let carried: Partial<CarriedScenario> | null = null;
+  try {
+    carried = JSON.parse(json) as Partial<CarriedScenario> | null;
+  } catch {
+    /* said below */
+  }
+  if (typeof carried?.file !== 'string' || typeof carried.text !== 'string') throw new Error(`the link's ${SCENARIO_TEXT_PARAM} does not hold a scenario file`);
   return { file: carried.file, text: carried.text };
 }
