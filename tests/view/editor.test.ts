@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, servePages, type Served } from '../support/browser.ts';
 import { formatIssue, ScenarioError } from '../../src/scenario/issues.ts';
 import { resolveScenario } from '../../src/scenario/load.ts';
+import { canChangeDuringRun } from '../../src/scenario/interventions.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { createParts, createWorld, dayParameters, runWorld, seriesValue } from '../../src/engine/index.ts';
 
@@ -129,6 +130,11 @@ describe('editor.html', () => {
     await page.getByTestId('calendar-add-interventions').click();
     await expect.poll(() => page.locator('[data-testid="mark:interventions[3]"]').count()).toBe(1);
     expect(await field('interventions[3].from').inputValue()).toBe('2015-11-01');
+    // Its path field suggests the fields an intervention may change, for this scenario's four tiers.
+    const choices = await field('interventions[3].path').evaluate((input) => [...(input as HTMLInputElement).list!.options].map((o) => o.value));
+    expect(choices).toEqual(expect.arrayContaining(['tiers[3].offlinePerDay', 'tiers[0].adReachPerDay', 'payment.closedLoop', 'targeting.mode']));
+    expect(choices.every((path) => canChangeDuringRun(path))).toBe(true);
+    expect(choices).not.toContain('tiers[3].share');
     // It has no field to change yet: the loader says so, and the calendar keeps the date in the run.
     await expect.poll(issueLines).toEqual(loaderLines((await downloadedText()).text, SOURCE));
     expect(await page.getByTestId('calendar-date').getAttribute('max')).toBe('2016-06-30');
@@ -151,6 +157,8 @@ describe('editor.html', () => {
     const customers = seriesValue(series, 30, series.tiers, 'customers');
     await expect.poll(() => page.locator('#customers-total').textContent()).toBe(customers.toLocaleString('en-US'));
     expect(new URL(page.url()).searchParams.get('scenario-text')).not.toBeNull();
+    // And back: the simulator's "Edit a scenario" opens this very file in the editor.
+    expect(new URL((await page.locator('#editor-link').getAttribute('href'))!, page.url()).searchParams.get('scenario-text')).toBe(new URL(page.url()).searchParams.get('scenario-text'));
   });
 
   it('"use as variant" carries the edited file into the compare page, which runs it beside its source', async () => {

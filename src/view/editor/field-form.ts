@@ -16,6 +16,9 @@ export interface FormEvents {
   newItem(list: readonly PathSegment[]): unknown;
 }
 
+/** Fields that name another field: their input suggests the ones an intervention may change. */
+const PATH_FIELDS = ['interventions[].path', 'levers[].moves[].path'];
+
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /** An input's text as the value the file gets. Text that does not fit the field is kept as text, so the loader says what is wrong. */
@@ -188,8 +191,21 @@ export class FieldForm {
     if (inherited !== undefined) facts.push(`${t('editor.inherited', { file: draft.extendedFile() ?? '' })}: ${brief(inherited)}`);
     const help = element('p', { className: 'help', id: `${id}-help`, textContent: facts.filter(Boolean).join(' · ') });
     const wrapper = element('div', { className: 'field' }, label, control, help, element('p', { className: 'problem', id: `${id}-problem`, hidden: true }));
+    if (PATH_FIELDS.includes(genericPath(path))) wrapper.append(this.pathChoices(control, id));
     wrapper.dataset.path = formatPath(path);
     return wrapper;
+  }
+
+  /** The fields an intervention (or a lever) may move, with this scenario's tiers, as the input's suggestions. */
+  private pathChoices(control: HTMLElement, id: string): HTMLDataListElement {
+    const tiers = (this.draft!.writtenValue(['tiers'], this.inherited) as unknown[] | undefined)?.length ?? 0;
+    const list = element('datalist', { id: `${id}-paths` });
+    for (const path of this.schema.changeable) {
+      const concrete = path.startsWith('tiers[].') ? Array.from({ length: tiers }, (_, i) => path.replace('tiers[]', `tiers[${i}]`)) : [path];
+      for (const choice of concrete) list.append(new Option(choice, choice));
+    }
+    control.setAttribute('list', list.id);
+    return list;
   }
 
   private control(kind: FieldKind, node: SchemaNode, own: unknown, anyway: unknown): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {

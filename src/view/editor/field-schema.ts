@@ -1,7 +1,8 @@
 // The editor's form is read off the scenario's JSON Schema (the same text `npm run schema` writes to
 // scenarios/schema.json, made here from src/scenario/schema.ts at load), so a field added to the
 // schema appears in the page with its meaning, unit, range and default and nothing is listed twice.
-import { listFields } from '../../scenario/fields.ts';
+import { isContainer, listFields } from '../../scenario/fields.ts';
+import { canChangeDuringRun } from '../../scenario/interventions.ts';
 import { scenarioJsonSchema } from '../../scenario/reference.ts';
 import { scenarioObjectSchema } from '../../scenario/schema.ts';
 
@@ -28,12 +29,16 @@ export interface FieldSchema {
   readonly root: SchemaNode;
   /** What a field accepts, in the command line's words, by generic path (`tiers[].share`). */
   readonly expected: ReadonlyMap<string, string>;
+  /** The fields an intervention may change (generic paths), offered when one is written. */
+  readonly changeable: readonly string[];
 }
 
 export function loadFieldSchema(): FieldSchema {
   const root = JSON.parse(scenarioJsonSchema()) as SchemaNode;
-  const expected = new Map(listFields(scenarioObjectSchema).map((entry) => [entry.path, entry.expected]));
-  return { root, expected };
+  const fields = listFields(scenarioObjectSchema);
+  const expected = new Map(fields.map((entry) => [entry.path, entry.expected]));
+  const changeable = fields.filter((entry) => !isContainer(entry.shape.schema) && canChangeDuringRun(entry.path)).map((entry) => entry.path);
+  return { root, expected, changeable };
 }
 
 export function kindOf(node: SchemaNode): FieldKind {

@@ -29,7 +29,7 @@ import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
-import { decodeScenarioText, type CarriedScenario } from '../shared/scenario-text.ts';
+import { decodeScenarioText, SCENARIO_TEXT_PARAM, type CarriedScenario } from '../shared/scenario-text.ts';
 import { readSpeed, showPlaying, wireTransport } from './transport.ts';
 
 /** Where a scenario's text came from: a bundled id, or "file:<name>" for a file from disk. */
@@ -344,5 +344,8 @@ export class App {
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;
+    // The editor opens the world on screen as its file has it (levers and overrides aside).
+    const editing = this.source.carried ? `${SCENARIO_TEXT_PARAM}=${this.source.carried}` : this.source.id.startsWith(LOADED_FILE_PREFIX) ? '' : `scenario=${encodeURIComponent(this.source.id)}`;
+    byId<HTMLAnchorElement>('editor-link').href = `./editor.html${editing ? `?${editing}` : ''}`;
   }
 }
