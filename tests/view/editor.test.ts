@@ -138,6 +138,10 @@ describe('editor.html', () => {
     // It has no field to change yet: the loader says so, and the calendar keeps the date in the run.
     await expect.poll(issueLines).toEqual(loaderLines((await downloadedText()).text, SOURCE));
     expect(await page.getByTestId('calendar-date').getAttribute('max')).toBe('2016-06-30');
+    // Moved past the run's end (the CLI accepts it: it never fires), it leaves the strip for a notice.
+    await edit('interventions[3].from', '2017-01-01');
+    await expect.poll(() => page.locator('[data-testid="mark:interventions[3]"]').count()).toBe(0);
+    expect(await page.getByTestId('calendar-notices').textContent()).toMatch(/new intervention on Jan 1, 2017 lies outside the run \(to Jun 30, 2016\)/);
   });
 
   it('the link opens the edited world in the simulator, with the edited values in effect', async () => {
