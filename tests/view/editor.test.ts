@@ -119,6 +119,12 @@ describe('editor.html', () => {
     const beside = page.locator('[data-path="population.agents"] > .problem');
     expect(lines).toContain(await beside.textContent());
     for (const link of ['permalink', 'use-baseline', 'use-variant']) expect(await page.getByTestId(link).getAttribute('href')).toBeNull();
+    // The editor's own address keeps the file as it stands, invalid too: a reload opens the same text.
+    await expect.poll(() => new URL(page.url()).searchParams.has('scenario-text')).toBe(true);
+    await page.reload();
+    await expect.poll(issueLines).toEqual(lines);
+    await reveal('population.agents');
+    expect(await field('population.agents').inputValue()).toBe('many');
   });
 
   it('the calendar shows each intervention, opens its fields when chosen, and adds one on a date inside the run', async () => {

@@ -8,7 +8,7 @@ import { download } from '../shared/downloads.ts';
 import { decodeScenarioText, encodeScenarioText, SCENARIO_TEXT_PARAM } from '../shared/scenario-text.ts';
 import { acceptScenarioFiles } from '../simulator/scenario-file.ts';
 import { CalendarStrip, type CalendarItem } from './calendar-strip.ts';
-import { onLanguageChange, t } from '../shared/language.ts';
+import { onLanguageChange, t, withLanguage } from '../shared/language.ts';
 import { FieldForm } from './field-form.ts';
 import { defaultAt, loadFieldSchema, type FieldSchema } from './field-schema.ts';
 import { ScenarioDraft } from './scenario-draft.ts';
@@ -24,6 +24,8 @@ export class EditorPage {
   private draft: ScenarioDraft | undefined;
   /** The bundled scenario the draft started from, the compare page's baseline for "use as variant". */
   private bundledId: string | undefined;
+  /** The file's text as opened (in the download's form), to tell an untouched bundled scenario by its id. */
+  private openedText = '';
   /** Counts edits, so a link encoded for an older text is never shown for a newer one. */
   private edits = 0;
 
@@ -78,6 +80,7 @@ export class EditorPage {
       return;
     }
     this.bundledId = bundledId;
+    this.openedText = this.draft.text();
     if (bundledId) this.picker.value = bundledId;
     else {
       this.picker.add(new Option(baseName(file), `file:${file}`));
@@ -128,11 +131,15 @@ export class EditorPage {
       link.setAttribute('aria-disabled', 'true');
     }
     byId('links-note').textContent = resolved ? '' : t('editor.needsValid');
-    if (!resolved) return;
-    void encodeScenarioText({ file: draft.file, text: draft.text() }).then((encoded) => {
+    const fileText = draft.text();
+    const pristine = this.bundledId !== undefined && fileText === this.openedText;
+    void encodeScenarioText({ file: draft.file, text: fileText }).then((encoded) => {
       if (edit !== this.edits) return;
-      const id = `file:${baseName(draft.file)}`;
       const text = `${SCENARIO_TEXT_PARAM}=${encoded}`;
+      // The editor's own address holds the file as it stands, valid or not: a reload or a shared link opens it again.
+      history.replaceState(null, '', `${location.pathname}${withLanguage(pristine ? `?scenario=${encodeURIComponent(this.bundledId!)}` : `?${text}`)}`);
+      if (!resolved) return;
+      const id = `file:${baseName(draft.file)}`;
       const baseline = this.bundledId ?? DEFAULT_SCENARIO_ID;
       const hrefs = [`./index.html?${text}`, `./compare.html?baseline=${encodeURIComponent(id)}&${text}`, `./compare.html?baseline=${encodeURIComponent(baseline)}&variant=${encodeURIComponent(id)}&${text}`];
       links.forEach((link, i) => {
