@@ -75,7 +75,8 @@ export class FieldForm {
     const root = this.schema.root.properties ?? {};
     const general = Object.entries(root).filter(([, node]) => !['group', 'list'].includes(kindOf(node)));
     const groups = Object.entries(root).filter(([, node]) => ['group', 'list'].includes(kindOf(node)));
-    const sections = [this.group(['$general'], t('editor.general'), '', general.map(([key, node]) => this.row([key], key, node)))];
+    const required = this.schema.root.required ?? [];
+    const sections = [this.group(['$general'], t('editor.general'), '', general.map(([key, node]) => this.row([key], key, node, undefined, required.includes(key))))];
     for (const [key, node] of groups) sections.push(kindOf(node) === 'list' ? this.list([key], node) : this.object([key], node));
     this.container.replaceChildren(...sections);
   }
@@ -130,7 +131,7 @@ export class FieldForm {
     const rows = Object.entries(node.properties ?? {}).map(([key, child]) => {
       const kind = kindOf(child);
       const at = [...path, key];
-      return kind === 'group' ? this.object(at, child) : kind === 'list' ? this.list(at, child) : this.row(at, key, child);
+      return kind === 'group' ? this.object(at, child) : kind === 'list' ? this.list(at, child) : this.row(at, key, child, undefined, node.required?.includes(key) ?? false);
     });
     // Fields the schema does not know are shown so they can be cleared (the loader names each).
     const own = this.draft!.ownValue(path);
@@ -168,7 +169,7 @@ export class FieldForm {
     return this.group(path, String(path[path.length - 1]), node.description ?? '', rows);
   }
 
-  private row(path: PathSegment[], key: string, node: SchemaNode, note?: string): HTMLElement {
+  private row(path: PathSegment[], key: string, node: SchemaNode, note?: string, required = false): HTMLElement {
     const draft = this.draft!;
     const kind = note ? 'json' : kindOf(node);
     const id = `field-${++this.counter}`;
@@ -188,6 +189,7 @@ export class FieldForm {
     const expected = this.schema.expected.get(genericPath(path));
     if (expected) facts.push(`${t('editor.allowed')}: ${expected}`);
     if (fallback !== undefined) facts.push(`${t('editor.default')}: ${brief(fallback)}`);
+    else if (required) facts.push(t('editor.required'));
     if (inherited !== undefined) facts.push(`${t('editor.inherited', { file: draft.extendedFile() ?? '' })}: ${brief(inherited)}`);
     const help = element('p', { className: 'help', id: `${id}-help`, textContent: facts.filter(Boolean).join(' · ') });
     const wrapper = element('div', { className: 'field' }, label, control, help, element('p', { className: 'problem', id: `${id}-problem`, hidden: true }));

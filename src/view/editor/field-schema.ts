@@ -14,6 +14,8 @@ export interface SchemaNode {
   default?: unknown;
   enum?: string[];
   properties?: Record<string, SchemaNode>;
+  /** Fields of this object a file must write (they have no default). */
+  required?: string[];
   items?: SchemaNode;
   minimum?: number;
   maximum?: number;
