@@ -125,6 +125,12 @@ describe('editor.html', () => {
     await expect.poll(issueLines).toEqual(lines);
     await reveal('population.agents');
     expect(await field('population.agents').inputValue()).toBe('many');
+    // A link cut short when copied: the default world opens, and the page says why the link's did not.
+    const address = new URL(page.url());
+    address.searchParams.set('scenario-text', address.searchParams.get('scenario-text')!.slice(0, 40));
+    await page.goto(address.href);
+    await expect.poll(() => page.getByTestId('issues').textContent()).toMatch(/scenario-text cannot be read .*cut short/);
+    expect(await page.getByTestId('file-name').textContent()).toBe(SOURCE);
   });
 
   it('the calendar shows each intervention, opens its fields when chosen, and adds one on a date inside the run', async () => {

@@ -26,6 +26,8 @@ export class EditorPage {
   private bundledId: string | undefined;
   /** The file's text as opened (in the download's form), to tell an untouched bundled scenario by its id. */
   private openedText = '';
+  /** Files opened from disk or a link, by their picker choice, so choosing one again reopens it. */
+  private readonly loaded = new Map<string, { readonly file: string; readonly text: string }>();
   /** Counts edits, so a link encoded for an older text is never shown for a newer one. */
   private edits = 0;
 
@@ -60,13 +62,19 @@ export class EditorPage {
         this.openText(text, file, undefined);
         return;
       } catch (error) {
+        // The default world opens first (which clears the list), then the reason shows.
+        this.openBundled(DEFAULT_SCENARIO_ID);
         this.showIssues([{ file: '', line: 1, column: 1, where: 'link', path: '', message: (error as Error).message }], t('editor.cannotOpen', { file: SCENARIO_TEXT_PARAM }));
+        return;
       }
     }
     this.openBundled(params.get('scenario') ?? DEFAULT_SCENARIO_ID);
   }
 
+  /** A choice of the picker: a bundled scenario, or a file opened earlier in this page (as it was opened). */
   private openBundled(id: string): void {
+    const loaded = this.loaded.get(id);
+    if (loaded) return this.openText(loaded.text, loaded.file, undefined);
     const entry = bundledEntry(id) ?? bundledEntry(DEFAULT_SCENARIO_ID);
     if (entry) this.openText(bundledText(entry), entry.file, entry.id);
   }
@@ -83,8 +91,10 @@ export class EditorPage {
     this.openedText = this.draft.text();
     if (bundledId) this.picker.value = bundledId;
     else {
-      this.picker.add(new Option(baseName(file), `file:${file}`));
-      this.picker.value = `file:${file}`;
+      const id = `file:${file}`;
+      if (!this.loaded.has(id)) this.picker.add(new Option(baseName(file), id));
+      this.loaded.set(id, { file, text });
+      this.picker.value = id;
     }
     byId('file-name').textContent = file;
     this.redraw();
