@@ -123,6 +123,11 @@ describe('editor.html', () => {
     await expect.poll(() => new URL(page.url()).searchParams.has('scenario-text')).toBe(true);
     await page.reload();
     await expect.poll(issueLines).toEqual(lines);
+    // The groups are closed again, but the ones holding a problem say so, and the list takes you there.
+    expect(await page.locator('details[data-path="tiers"]').evaluate((d) => [(d as HTMLDetailsElement).open, d.classList.contains('holds-problem')])).toEqual([false, true]);
+    expect(await page.locator('details[data-path="network"]').evaluate((d) => d.classList.contains('holds-problem'))).toBe(false);
+    await page.getByTestId('issues').getByRole('button', { name: 'tiers[3].offlinePerDay' }).click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('field:tiers[3].offlinePerDay');
     await reveal('population.agents');
     expect(await field('population.agents').inputValue()).toBe('many');
     // A link cut short when copied: the default world opens, and the page says why the link's did not.

@@ -172,7 +172,16 @@ export class EditorPage {
     for (const issue of issues) {
       const row = body.insertRow();
       row.className = 'issue';
-      for (const text of [issue.where, issue.path || t('editor.wholeFile'), issue.message]) row.insertCell().textContent = text;
+      row.insertCell().textContent = issue.where;
+      const field = row.insertCell();
+      field.textContent = issue.path || t('editor.wholeFile');
+      if (issue.path && issue.file === this.draft?.file) {
+        // The field's name takes the reader to it in the form.
+        const go = Object.assign(document.createElement('button'), { type: 'button', className: 'to-field', textContent: issue.path });
+        go.addEventListener('click', () => this.form.revealIssue(issue.path));
+        field.replaceChildren(go);
+      }
+      row.insertCell().textContent = issue.message;
     }
     panel.replaceChildren(table);
   }

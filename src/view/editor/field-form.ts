@@ -76,7 +76,9 @@ export class FieldForm {
     const general = Object.entries(root).filter(([, node]) => !['group', 'list'].includes(kindOf(node)));
     const groups = Object.entries(root).filter(([, node]) => ['group', 'list'].includes(kindOf(node)));
     const required = this.schema.root.required ?? [];
-    const sections = [this.group(['$general'], t('editor.general'), '', general.map(([key, node]) => this.row([key], key, node, undefined, required.includes(key))))];
+    const rows = general.map(([key, node]) => this.row([key], key, node, undefined, required.includes(key)));
+    rows.push(...this.unknownRows([], this.schema.root));
+    const sections = [this.group(['$general'], t('editor.general'), '', rows)];
     for (const [key, node] of groups) sections.push(kindOf(node) === 'list' ? this.list([key], node) : this.object([key], node));
     this.container.replaceChildren(...sections);
   }
@@ -90,6 +92,19 @@ export class FieldForm {
     target?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
   }
 
+  /** Opens the field an issue names (or the nearest group that is drawn). */
+  revealIssue(path: string): void {
+    let segments: PathSegment[];
+    try {
+      segments = parsePath(path);
+    } catch {
+      return;
+    }
+    for (let n = segments.length; n > 0; n--) {
+      if (this.container.querySelector(`[data-path="${CSS.escape(formatPath(segments.slice(0, n)))}"]`)) return this.reveal(segments.slice(0, n));
+    }
+  }
+
   /** Puts each issue of the edited file next to its field (or the nearest group that is drawn). */
   showIssues(issues: readonly ScenarioIssue[], file: string): void {
     for (const slot of this.container.querySelectorAll<HTMLElement>('.problem')) {
@@ -97,6 +112,7 @@ export class FieldForm {
       slot.textContent = '';
     }
     for (const input of this.container.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    for (const group of this.container.querySelectorAll('.holds-problem')) group.classList.remove('holds-problem');
     for (const issue of issues) {
       if (issue.file !== file) continue;
       let segments: PathSegment[];
@@ -112,6 +128,8 @@ export class FieldForm {
         slot.hidden = false;
         slot.textContent = `${slot.textContent ? `${slot.textContent}\n` : ''}${issue.where} ${issue.path}: ${issue.message}`;
         holder.querySelector(':scope > .control')?.setAttribute('aria-invalid', 'true');
+        // A closed group says it holds a problem, so it can be found without opening every one.
+        for (let group = holder.closest('details'); group; group = group.parentElement?.closest('details') ?? null) group.classList.add('holds-problem');
         break;
       }
     }
@@ -133,11 +151,15 @@ export class FieldForm {
       const at = [...path, key];
       return kind === 'group' ? this.object(at, child) : kind === 'list' ? this.list(at, child) : this.row(at, key, child, undefined, node.required?.includes(key) ?? false);
     });
-    // Fields the schema does not know are shown so they can be cleared (the loader names each).
-    const own = this.draft!.ownValue(path);
-    const unknown = own !== null && typeof own === 'object' && !Array.isArray(own) ? Object.keys(own).filter((k) => !(k in (node.properties ?? {}))) : [];
-    rows.push(...unknown.map((key) => this.row([...path, key], key, {}, t('editor.unknown'))));
+    rows.push(...this.unknownRows(path, node));
     return this.group(path, String(path[path.length - 1]), node.description ?? '', rows);
+  }
+
+  /** Fields the schema does not know, shown so they can be cleared (the loader names each, with the field it guesses was meant). */
+  private unknownRows(path: PathSegment[], node: SchemaNode): HTMLElement[] {
+    const own = path.length === 0 ? this.draft!.ownValue([]) : this.draft!.ownValue(path);
+    const unknown = own !== null && typeof own === 'object' && !Array.isArray(own) ? Object.keys(own).filter((k) => !(k in (node.properties ?? {}))) : [];
+    return unknown.map((key) => this.row([...path, key], key, {}, t('editor.unknown')));
   }
 
   private list(path: PathSegment[], node: SchemaNode): HTMLDetailsElement {
