@@ -138,6 +138,21 @@ describe('editor.html', () => {
     expect(await page.getByTestId('file-name').textContent()).toBe(SOURCE);
   });
 
+  it('shows a field the schema does not know with the loader’s guess, and clearing it makes the file valid', async () => {
+    const typo = readFileSync(SOURCE, 'utf8').replace('"offlinePerDay": 0.0001', '"offlinePerDy": 0.0001');
+    expect(typo).not.toBe(readFileSync(SOURCE, 'utf8'));
+    await page.goto(`${server.url}editor.html`);
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'typo.json', mimeType: 'application/json', buffer: Buffer.from(typo) });
+    await expect.poll(() => page.getByTestId('file-name').textContent()).toBe('typo.json');
+    const { text } = await downloadedText();
+    await expect.poll(issueLines).toEqual(loaderLines(text, 'typo.json'));
+    expect((await issueLines()).join('\n')).toMatch(/offlinePerDy.*offlinePerDay/);
+    await reveal('tiers[3].offlinePerDy');
+    await field('tiers[3].offlinePerDy').fill('');
+    await field('tiers[3].offlinePerDy').press('Tab');
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^Valid/);
+  });
+
   it('the calendar shows each intervention, opens its fields when chosen, and adds one on a date inside the run', async () => {
     await page.goto(`${server.url}editor.html?scenario=jd-tencent-2014`);
     await expect.poll(() => page.locator('[data-testid="mark:interventions[1]"]').count()).toBe(1);
