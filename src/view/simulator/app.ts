@@ -15,13 +15,16 @@ import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
-import { LeverPanel } from './lever-panel.ts';
+import { LeverPanel, type PageLanguage } from './lever-panel.ts';
+import { LeverEffect, keepBefore, type BeforeRun } from './lever-effect.ts';
 import { LessonMode } from './lesson-mode.ts';
-import type { Lever, LeverValue } from './levers.ts';
+import { fileSetting, leverOverrides, leverText, sameSetting, withLever, type LeverValue } from './levers.ts';
+import type { Lever } from '../../scenario/schema.ts';
+import { compareHref } from './compare-link.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
-import { LOADED_FILE_PREFIX, formatAddress, readAddress, withOverride } from './permalink.ts';
+import { LOADED_FILE_PREFIX, formatAddress, readAddress } from './permalink.ts';
 import { Playback, workersFor, type LoadedRun } from './playback.ts';
 import { assertFits } from '../../engine/index.ts';
 import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
@@ -52,7 +55,9 @@ export class App {
   private readonly channels = new ChannelChart(this.charts);
   private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'));
   private readonly errors = new ErrorPanel(byId('error'));
-  private readonly levers: LeverPanel;
+  private readonly leverPanel: LeverPanel;
+  private readonly effect: LeverEffect;
+  private readonly language: PageLanguage = readAddress(location.search).lang === 'zh' ? 'zh' : 'en';
   private readonly picker = byId<HTMLSelectElement>('scenario-picker');
   private readonly seedInput = byId<HTMLInputElement>('seed');
   private readonly follower = new ShareFollower(byId('follow'), byId('cascade-tree'), this.network);
@@ -61,6 +66,15 @@ export class App {
   private fileScenario: Scenario | null = null;
   private seed: number | null = null;
   private overrides: string[] = [];
+  /** Levers pulled, `id=value` as `--lever` takes them. */
+  private levers: string[] = [];
+  /** The scenario as run (overrides and levers applied). */
+  private scenario: Scenario | null = null;
+  /** The run before the last lever pulled, kept to draw and to subtract; null after any other change. */
+  private before: BeforeRun | null = null;
+  /** The day the world is being built or replayed to, while no run is current. */
+  private pendingDay = 0;
+  private hoverDay: number | null = null;
   private readonly written = new Map<string, Scenario>();
   /** Counts open() calls, so the follow-up tasks of a superseded one do nothing. */
   private openings = 0;
@@ -83,7 +97,12 @@ export class App {
       failed: (error) => this.errors.show('The simulation stopped', error),
     });
     this.playback.speed = readSpeed(byId('speed'));
-    this.levers = new LeverPanel(byId('levers'), (lever, value) => void this.pull(lever, value));
+    this.leverPanel = new LeverPanel(byId('levers'), this.language, (lever, value) => this.pull(lever, value));
+    this.effect = new LeverEffect(byId('lever-effect'), this.language);
+    this.adoption.onHover((day) => {
+      this.hoverDay = day;
+      this.chartsDue = true;
+    });
     byId('map').addEventListener('click', (event) => {
       const run = this.playback.current;
       const at = this.network.agentAt(event.clientX, event.clientY);
@@ -97,7 +116,7 @@ export class App {
       {
         toggle: () => (this.playback.playing || this.lesson.mayPlay()) && this.playback.toggle(),
         step: () => this.lesson.mayPlay() && void this.playback.stepOnce(),
-        reset: () => this.source && void this.open(this.source, this.seed, this.overrides, 0),
+        reset: () => this.source && void this.open(this.source, this.seed, this.overrides, this.levers, 0),
         speed: (daysPerSecond) => (this.playback.speed = daysPerSecond),
         presenter: () => this.togglePresenter(),
       },
@@ -107,14 +126,14 @@ export class App {
       playback: this.playback,
       openScenario: (id, seed, overrides) => {
         const source = this.sourceOf(id);
-        return source ? this.open(source, seed, overrides, 0) : new Error(`no bundled scenario ${id}`);
+        return source ? this.open(source, seed, overrides, [], 0) : new Error(`no bundled scenario ${id}`);
       },
       showError: (title, error) => this.errors.show(title, error),
       writeAddress: () => this.writeAddress(),
     });
     this.seedInput.addEventListener('change', () => {
       const seed = Number(this.seedInput.value);
-      if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, 0);
+      if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, this.levers, 0);
     });
     acceptScenarioFiles(
       byId('scenario-file'),
@@ -142,11 +161,11 @@ export class App {
       return;
     }
     const day = address.day ?? 0;
-    const failure = this.open(source, address.seed, [...address.overrides], day);
+    const failure = this.open(source, address.seed, [...address.overrides], [...address.levers], day);
     if (!failure && address.seedProblem) this.errors.show('The link’s seed could not be used', new Error(address.seedProblem));
     if (!failure) return;
-    if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
-      this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
+    if (address.overrides.length + address.levers.length > 0 && !this.open(source, address.seed, [], [], day)) {
+      this.errors.show('The link’s overrides or levers could not be applied; showing the scenario without them', failure);
     } else this.errors.show(`${source.file} could not be run`, failure);
   }
 
@@ -166,13 +185,13 @@ export class App {
   private choose(id: string): void {
     const source = this.sourceOf(id);
     if (!source) return;
-    const failure = this.open(source, null, [], 0);
+    const failure = this.open(source, null, [], [], 0);
     if (failure) this.errors.show(`${source.file} could not be run`, failure);
   }
 
   private loadFile(text: string, name: string): void {
     const id = `${LOADED_FILE_PREFIX}${name}`;
-    const failure = this.open({ id, file: name, text }, null, [], 0);
+    const failure = this.open({ id, file: name, text }, null, [], [], 0);
     if (failure) {
       this.errors.show(`${name} could not be run`, failure);
       return;
@@ -186,15 +205,16 @@ export class App {
   }
 
   /**
-   * Validates and starts a world; returns the problem instead when the scenario does not validate.
-   * The scenario as its file has it (what the levers compare with) and the start of the workers
-   * follow in tasks of their own: each is tens of milliseconds on a slow machine, together they
-   * would block the page past 50 ms.
+   * Validates and starts a world, replayed to `day` (then playing if `play`); returns the problem
+   * instead when the scenario does not validate. Overrides apply first, then levers, as on the
+   * command line. The scenario as its file has it (what the markers compare with) and the start of
+   * the workers follow in tasks of their own: each is tens of milliseconds on a slow machine,
+   * together they would block the page past 50 ms. Any change but a lever forgets the "before" run.
    */
-  private open(source: ScenarioSource, seed: number | null, overrides: string[], day: number): unknown {
+  private open(source: ScenarioSource, seed: number | null, overrides: string[], levers: string[], day: number, options: { play?: boolean; before?: BeforeRun | null } = {}): unknown {
     let scenario: Scenario;
     try {
-      scenario = resolveText(source.text, source.file, overrides.map(parseOverride)).scenario;
+      scenario = resolveText(source.text, source.file, [...overrides.map(parseOverride), ...leverOverrides(levers)]).scenario;
       // Before anything is allocated, with the command line's estimate: a world this tab cannot
       // hold would otherwise build for a minute and then fail to allocate.
       assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes());
@@ -202,7 +222,9 @@ export class App {
       return error;
     }
     this.errors.clear();
-    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, fileScenario: overrides.length === 0 ? scenario : null });
+    const unchanged = overrides.length === 0 && levers.length === 0;
+    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, levers, scenario, fileScenario: unchanged ? scenario : null, before: options.before ?? null, pendingDay: day });
+    this.leverPanel.show(scenario, levers);
     if (![...this.picker.options].some((o) => o.value === source.id)) this.picker.add(new Option(source.file, source.id));
     this.picker.value = source.id;
     this.seedInput.value = String(seed ?? scenario.seed);
@@ -211,11 +233,14 @@ export class App {
     this.writeAddress(day);
     const opening = ++this.openings;
     setTimeout(() => {
-      if (opening !== this.openings) return;
-      this.fileScenario ??= this.asWritten(source) ?? scenario;
-      this.levers.show(scenario, this.fileScenario);
+      if (opening === this.openings) this.fileScenario ??= this.asWritten(source) ?? scenario;
     }, 0);
-    setTimeout(() => opening === this.openings && void this.playback.load(scenario, seed ?? scenario.seed, day), 0);
+    setTimeout(() => {
+      if (opening !== this.openings) return;
+      void this.playback.load(scenario, seed ?? scenario.seed, day);
+      // Asked while the world loads, play waits for it (the button says so).
+      if (options.play) this.playback.play();
+    }, 0);
     return null;
   }
 
@@ -232,19 +257,35 @@ export class App {
     }
   }
 
-  private async pull(lever: Lever, value: LeverValue): Promise<void> {
-    if (!this.source || !this.fileScenario) return;
-    let overrides = this.overrides;
-    for (const [path, v] of lever.write(value, this.fileScenario)) overrides = withOverride(overrides, path, v);
-    const wasPlaying = this.playback.playing;
-    const failure = this.open(this.source, this.seed, overrides, 0);
+  /**
+   * A lever re-runs the world from day 0 to the day on screen, on the same seed, and goes on as it
+   * was (playing or paused); the run as it stood is kept as the "before". A lever set back to where
+   * the file has it is dropped, so the world is the file's again, bit for bit.
+   */
+  private pull(lever: Lever, value: LeverValue): void {
+    const { source, scenario } = this;
+    if (!source || !scenario) return;
+    const others = withLever(this.levers, lever.id, undefined);
+    const unpulled = others.length === this.levers.length ? scenario : this.resolveLevers(source, others);
+    const asFile = unpulled !== null && sameSetting(value, fileSetting(unpulled, lever));
+    const levers = asFile ? others : withLever(this.levers, lever.id, value);
+    const run = this.playback.current;
+    const day = run ? Math.max(0, run.sim.day) : this.pendingDay;
+    // While an earlier change is still replaying, the "before" stays the run that was watched.
+    const before = run && run.sim.day >= 0 ? keepBefore(run.sim.series, run.sim.day, leverText(lever.id, value)) : this.before;
+    const play = this.playback.willPlay;
+    const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before });
     if (failure) this.errors.show('That lever setting does not fit this scenario', failure);
-    else if (wasPlaying) this.playWhenReady();
+    // The old world stops now, not when the new one starts building.
+    else this.playback.drop();
   }
 
-  private playWhenReady(): void {
-    const wait = () => (this.playback.current && this.playback.current.sim.day >= 0 ? this.playback.play() : setTimeout(wait, 50));
-    wait();
+  private resolveLevers(source: ScenarioSource, levers: string[]): Scenario | null {
+    try {
+      return resolveText(source.text, source.file, [...this.overrides.map(parseOverride), ...leverOverrides(levers)]).scenario;
+    } catch {
+      return null;
+    }
   }
 
   private built(run: LoadedRun): void {
@@ -304,7 +345,8 @@ export class App {
     if (run && this.chartsDue && (now - this.chartsAt >= CHART_MS || !this.playback.playing)) {
       this.chartsDue = false;
       this.chartsAt = now;
-      this.adoption.update(run.sim.series, run.sim.day);
+      this.adoption.update(run.sim.series, run.sim.day, this.before);
+      this.effect.show(this.before, run.sim.series, run.sim.day, run.scenario.start, run.scenario.tiers.map((t) => t.name), this.hoverDay ?? run.sim.day);
       this.channels.update(run.sim.series, run.sim.day);
       this.headline.update(run.scenario, run.sim.series, run.sim.day);
     }
@@ -316,9 +358,11 @@ export class App {
   private writeAddress(day = this.playback.current?.sim.day): void {
     if (!this.source) return;
     this.addressAt = performance.now();
-    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...this.lesson.address() });
+    const shown = day === undefined || day < 0 ? null : day;
+    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown, lang: this.language === 'zh' ? 'zh' : null, ...this.lesson.address() });
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;
+    if (this.scenario) byId<HTMLAnchorElement>('compare-link').href = compareHref({ source: this.source.id, scenario: this.scenario, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown ?? this.pendingDay });
   }
 }

@@ -1,61 +1,108 @@
-// The levers as form controls. A range reports on release (`change`), not on every pixel of a
-// drag, because each report rebuilds the world.
-import type { Scenario } from '../../scenario/schema.ts';
-import { LEVERS, type Lever, type LeverValue } from './levers.ts';
+// The loaded scenario's levers as form controls: one per entry of its `levers` list, labelled in
+// the page's language, with the lever's range and unit. A range reports on release (`change`),
+// not on every pixel of a drag, because each report re-runs the world.
+import type { Lever, Scenario } from '../../scenario/schema.ts';
+import { fileSetting, pulledValue, type LeverValue } from './levers.ts';
+
+export type PageLanguage = 'en' | 'zh';
+
+const WORDS = {
+  en: {
+    legend: 'Levers',
+    hint: 're-run to this day',
+    none: 'This scenario declares no levers (a scenario file names them in its "levers" list).',
+    on: 'on',
+    off: 'off',
+  },
+  zh: {
+    legend: '杠杆',
+    hint: '重新运行到当前日',
+    none: '此情景没有声明杠杆（情景文件在 "levers" 列表中定义杠杆）。',
+    on: '开',
+    off: '关',
+  },
+} as const;
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
 export class LeverPanel {
-  private readonly rows: Array<{ lever: Lever; control: Control; shown: HTMLOutputElement }> = [];
+  private rows: Array<{ lever: Lever; control: Control; shown: HTMLOutputElement }> = [];
+  /** The levers the controls were built for, so a re-run of the same scenario keeps them. */
+  private builtFor = '';
 
-  constructor(fieldset: HTMLFieldSetElement, onChange: (lever: Lever, value: LeverValue) => void) {
-    for (const lever of LEVERS) {
+  constructor(
+    private readonly fieldset: HTMLFieldSetElement,
+    private readonly language: PageLanguage,
+    private readonly onChange: (lever: Lever, value: LeverValue) => void,
+  ) {}
+
+  /** Shows the scenario's levers at their pulled values (`settings`), the others where the file has them. */
+  show(scenario: Scenario, settings: readonly string[]): void {
+    const levers = scenario.levers ?? [];
+    const key = JSON.stringify(levers);
+    if (key !== this.builtFor) this.build(levers, key);
+    for (const { lever, control, shown } of this.rows) {
+      const value = pulledValue(settings, lever.id) ?? fileSetting(scenario, lever);
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
+      else control.value = String(value);
+      shown.textContent = this.format(lever, value);
+    }
+  }
+
+  private format(lever: Lever, value: LeverValue): string {
+    const words = WORDS[this.language];
+    if (lever.kind === 'switch') return value ? words.on : words.off;
+    if (lever.kind === 'choice') return String(value);
+    return new Intl.NumberFormat(this.language, { maximumSignificantDigits: 6 }).format(Number(value));
+  }
+
+  private build(levers: readonly Lever[], key: string): void {
+    const words = WORDS[this.language];
+    this.builtFor = key;
+    this.rows = [];
+    const legend = document.createElement('legend');
+    legend.append(`${words.legend} `, Object.assign(document.createElement('small'), { textContent: `(${words.hint})` }));
+    this.fieldset.replaceChildren(legend);
+    if (levers.length === 0) {
+      this.fieldset.append(Object.assign(document.createElement('p'), { className: 'lever-note', textContent: words.none }));
+      this.fieldset.dataset.levers = '0';
+      return;
+    }
+    this.fieldset.dataset.levers = String(levers.length);
+    for (const lever of levers) {
       const label = document.createElement('label');
-      label.className = `lever ${lever.control.kind}`;
+      label.className = `lever ${lever.kind}`;
       const name = document.createElement('span');
-      name.textContent = lever.label;
+      name.textContent = lever.label[this.language];
+      if (lever.unit) name.title = lever.unit;
       const shown = document.createElement('output');
-      let control: Control;
-      if (lever.control.kind === 'range') {
-        const input = document.createElement('input');
-        input.type = 'range';
-        input.min = String(lever.control.min);
-        input.max = String(lever.control.max);
-        input.step = String(lever.control.step);
-        input.addEventListener('input', () => (shown.textContent = lever.format(Number(input.value))));
-        input.addEventListener('change', () => onChange(lever, Number(input.value)));
-        control = input;
-      } else if (lever.control.kind === 'toggle') {
-        const input = document.createElement('input');
-        input.type = 'checkbox';
-        input.addEventListener('change', () => onChange(lever, input.checked));
-        control = input;
-      } else {
-        const select = document.createElement('select');
-        for (const option of lever.control.options) select.add(new Option(option, option));
-        select.addEventListener('change', () => onChange(lever, select.value));
-        control = select;
-      }
+      const control = this.control(lever, shown);
       control.dataset.testid = `lever-${lever.id}`;
       label.append(name, control, shown);
-      fieldset.append(label);
+      if (lever.unit) label.append(Object.assign(document.createElement('small'), { className: 'lever-unit', textContent: lever.unit }));
+      this.fieldset.append(label);
       this.rows.push({ lever, control, shown });
     }
   }
 
-  /** Shows each lever's value in the scenario as run; levers that do not apply are disabled. */
-  show(scenario: Scenario, file: Scenario): void {
-    for (const { lever, control, shown } of this.rows) {
-      const applies = lever.applies(file);
-      control.disabled = !applies;
-      if (!applies) {
-        shown.textContent = 'n/a';
-        continue;
-      }
-      const value = lever.read(scenario, file);
-      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
-      else control.value = String(value);
-      shown.textContent = lever.format(value);
+  private control(lever: Lever, shown: HTMLOutputElement): Control {
+    if (lever.kind === 'number') {
+      const input = document.createElement('input');
+      const { min, max, step } = lever.range!;
+      Object.assign(input, { type: 'range', min: String(min), max: String(max), step: step !== undefined ? String(step) : max > min ? String((max - min) / 100) : 'any' });
+      input.addEventListener('input', () => (shown.textContent = this.format(lever, Number(input.value))));
+      input.addEventListener('change', () => this.onChange(lever, Number(input.value)));
+      return input;
     }
+    if (lever.kind === 'switch') {
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.addEventListener('change', () => this.onChange(lever, input.checked));
+      return input;
+    }
+    const select = document.createElement('select');
+    for (const option of lever.options!) select.add(new Option(option, option));
+    select.addEventListener('change', () => this.onChange(lever, select.value));
+    return select;
   }
 }

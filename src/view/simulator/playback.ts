@@ -83,6 +83,11 @@ export class Playback {
     return this.isPlaying;
   }
 
+  /** Playing, or asked to play once the world being built is ready. */
+  get willPlay(): boolean {
+    return this.isPlaying || this.playWhenLoaded;
+  }
+
   /** Builds a world and replays it to `day` (clamped to the run); the old world is dropped first. */
   async load(scenario: Scenario, seed: number, day: number): Promise<void> {
     this.drop();

@@ -7,7 +7,7 @@
 // when the chart's width or type size changes, it lays itself out again and asks its owner to redraw.
 // Intervention names are long: they are numbered above the plot and named in a key under the chart,
 // so no label is ever drawn across the curves.
-import { axisBottom, axisLeft, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
+import { axisBottom, axisLeft, pointer, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { colourVariable } from '../shared/palette.ts';
 
@@ -87,6 +87,21 @@ export class TimeChart {
     this.drawKey();
     this.draw();
     this.setCursor(-1);
+  }
+
+  /**
+   * Reports the day under the pointer (null when it leaves the plot), so a reading can follow the
+   * cursor; the day is whole and inside the run.
+   */
+  onHover(report: (day: number | null) => void): void {
+    const node = this.svg.node()!;
+    node.addEventListener('pointermove', (event) => {
+      // In the plot's own units, whatever the chart's shown size.
+      const [x] = pointer(event, this.plot.node());
+      const day = Math.round((this.x.invert(x).getTime() - this.start) / DAY_MS);
+      report(x < 0 || x > this.width ? null : Math.max(0, Math.min(this.days, day)));
+    });
+    node.addEventListener('pointerleave', () => report(null));
   }
 
   /** Widens the y axis to hold `max` (never narrows it within a run). */
