@@ -197,28 +197,44 @@ describe('the page', () => {
     await close(page);
   });
 
-  it('re-runs the world from day 0 when a lever or the seed changes, and the link carries them', async () => {
+  it('re-runs the world to the day on screen when a lever changes, from day 0 when the seed does, and the link carries them', async () => {
     const page = await openPage(`${servers.isolated.url}${SMALL}&day=30`);
     await waitForDay(page, 'day === 30');
-    // The default scenario brings closed-loop checkout by an intervention: the switch moves that intervention.
+    // The default scenario brings closed-loop checkout by an intervention: its lever moves that intervention.
     await page.uncheck('[data-testid=lever-closed-loop]');
-    await page.waitForURL(/set=interventions\[0\]\.value=false/);
-    await waitForDay(page, 'day === 0');
+    await page.waitForURL(/lever=closed-loop=false/);
+    await waitForDay(page, 'day === 30');
     expect(page.url()).toContain('set=population.agents=20000');
+    expect(await page.locator('[data-testid=adoption-chart] .marker.intervention text').allTextContents()).toContain('closed-loop WeChat Pay checkout → off');
     await page.selectOption('[data-testid=lever-targeting]', 'instant');
-    await page.waitForURL(/set=targeting\.mode=instant/);
+    await page.waitForURL(/lever=targeting=instant/);
     await page.locator('[data-testid=lever-sharing]').fill('2');
-    await page.waitForURL(/set=tiers\[3\]\.sharing\.median=/);
+    await page.waitForURL(/lever=sharing=2/);
     await page.fill('[data-testid=seed]', '99');
     await page.press('[data-testid=seed]', 'Enter');
     await page.waitForURL(/seed=99/);
     await waitForDay(page, 'day === 0');
     await page.click('[data-testid=step]');
     await waitForDay(page, 'day === 1');
-    expect(page.url()).toMatch(/interventions\[0\]\.value=false.*targeting\.mode=instant.*day=1/);
+    expect(page.url()).toMatch(/lever=closed-loop=false&lever=targeting=instant&lever=sharing=2&day=1/);
+    // A lever set back to where the file has it is no longer pulled.
+    await page.check('[data-testid=lever-closed-loop]');
+    await page.waitForURL((url) => !url.search.includes('closed-loop'));
+    await waitForDay(page, 'day === 1');
     await page.click('[data-testid=reset]');
     await waitForDay(page, 'day === 0');
+    expect(page.url()).toMatch(/lever=targeting=instant&lever=sharing=2/);
     await close(page, 'view-levers.png');
+  });
+
+  it('refuses a lever value outside its range from a link, naming the --lever, and shows the scenario without it', async () => {
+    const page = await openPage(`${servers.isolated.url}${SMALL}&lever=rural-promoters=0.5`);
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/--lever rural-promoters=0\.5\s*rural-promoters\s*expected a number in \[0, 0\.005\] \(probability per day\), got 0\.5/);
+    await waitForDay(page, 'day === 0');
+    expect(page.url()).not.toContain('lever=');
+    await close(page);
   });
 
   it('shows the default world at day 550: four tiers, both charts marked with 618 and 11.11, the headline figures', async () => {

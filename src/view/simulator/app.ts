@@ -9,7 +9,7 @@ import { parseOverride } from '../../scenario/overrides.ts';
 import { isSeed } from '../../scenario/seed.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { AdoptionChart } from './adoption-chart.ts';
-import { bundledEntry, bundledText, catalog, resolveText } from '../shared/catalog.ts';
+import { catalog, resolveText } from '../shared/catalog.ts';
 import { ChannelChart } from './channel-chart.ts';
 import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
@@ -24,27 +24,20 @@ import { compareHref } from './compare-link.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
-import { LOADED_FILE_PREFIX, formatAddress, readAddress } from './permalink.ts';
+import { formatAddress, readAddress } from './permalink.ts';
 import { Playback, workersFor, type LoadedRun } from './playback.ts';
 import { assertFits } from '../../engine/index.ts';
 import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
-import { readSpeed, showPlaying, wireTransport } from './transport.ts';
-
-/** Where a scenario's text came from: a bundled id, or "file:<name>" for a file from disk. */
-interface ScenarioSource {
-  readonly id: string;
-  readonly file: string;
-  readonly text: string;
-}
+import { readSpeed, showPlaying, togglePresenter, wireTransport } from './transport.ts';
+import { loadedSource, remember, sourceOf, WrittenScenarios, type ScenarioSource } from './scenario-source.ts';
 
 const CHART_MS = 150;
 /** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
 const ADDRESS_MS = 1000;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const storageKey = (id: string) => `tierwave:${id}`;
 
 export class App {
   private readonly playback: Playback;
@@ -75,7 +68,7 @@ export class App {
   /** The day the world is being built or replayed to, while no run is current. */
   private pendingDay = 0;
   private hoverDay: number | null = null;
-  private readonly written = new Map<string, Scenario>();
+  private readonly written = new WrittenScenarios();
   /** Counts open() calls, so the follow-up tasks of a superseded one do nothing. */
   private openings = 0;
   private settler: ForceSettler | null = null;
@@ -118,14 +111,14 @@ export class App {
         step: () => this.lesson.mayPlay() && void this.playback.stepOnce(),
         reset: () => this.source && void this.open(this.source, this.seed, this.overrides, this.levers, 0),
         speed: (daysPerSecond) => (this.playback.speed = daysPerSecond),
-        presenter: () => this.togglePresenter(),
+        presenter: () => togglePresenter(byId('presenter')),
       },
     );
     this.picker.addEventListener('change', () => this.choose(this.picker.value));
     this.lesson = new LessonMode(byId('lesson'), byId('lesson-picker'), byId('speed'), {
       playback: this.playback,
       openScenario: (id, seed, overrides) => {
-        const source = this.sourceOf(id);
+        const source = sourceOf(id);
         return source ? this.open(source, seed, overrides, [], 0) : new Error(`no bundled scenario ${id}`);
       },
       showError: (title, error) => this.errors.show(title, error),
@@ -153,7 +146,7 @@ export class App {
       this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
       return;
     }
-    const source = this.sourceOf(id);
+    const source = sourceOf(id);
     if (!source) {
       // Opening clears the error panel, so the fallback opens first and the reason shows after.
       if (catalog()[0]) this.choose(catalog()[0].id);
@@ -169,39 +162,23 @@ export class App {
     } else this.errors.show(`${source.file} could not be run`, failure);
   }
 
-  private sourceOf(id: string): ScenarioSource | null {
-    if (id.startsWith(LOADED_FILE_PREFIX)) {
-      const text = localStorage.getItem(storageKey(id));
-      return text === null ? null : { id, file: id.slice(LOADED_FILE_PREFIX.length), text };
-    }
-    const entry = bundledEntry(id);
-    return entry ? { id, file: entry.file, text: bundledText(entry) } : null;
-  }
-
   /**
    * A scenario from the picker, as its file says: overrides and the seed belong to the previous
    * world (a lever's path may not even exist in the new one), so they are dropped.
    */
   private choose(id: string): void {
-    const source = this.sourceOf(id);
+    const source = sourceOf(id);
     if (!source) return;
     const failure = this.open(source, null, [], [], 0);
     if (failure) this.errors.show(`${source.file} could not be run`, failure);
   }
 
   private loadFile(text: string, name: string): void {
-    const id = `${LOADED_FILE_PREFIX}${name}`;
-    const failure = this.open({ id, file: name, text }, null, [], [], 0);
-    if (failure) {
-      this.errors.show(`${name} could not be run`, failure);
-      return;
-    }
+    const source = loadedSource(text, name);
+    const failure = this.open(source, null, [], [], 0);
+    if (failure) this.errors.show(`${name} could not be run`, failure);
     // Kept so a link to this run works again in this browser; other browsers do not have the file.
-    try {
-      localStorage.setItem(storageKey(id), text);
-    } catch {
-      /* storage full or disabled: the run still works, only its link will not */
-    }
+    else remember(source);
   }
 
   /**
@@ -233,7 +210,7 @@ export class App {
     this.writeAddress(day);
     const opening = ++this.openings;
     setTimeout(() => {
-      if (opening === this.openings) this.fileScenario ??= this.asWritten(source) ?? scenario;
+      if (opening === this.openings) this.fileScenario ??= this.written.of(source) ?? scenario;
     }, 0);
     setTimeout(() => {
       if (opening !== this.openings) return;
@@ -242,19 +219,6 @@ export class App {
       if (options.play) this.playback.play();
     }, 0);
     return null;
-  }
-
-  /** The scenario without overrides, validated once per text (resets and levers re-open it often). */
-  private asWritten(source: ScenarioSource): Scenario | null {
-    const cached = this.written.get(source.text);
-    if (cached) return cached;
-    try {
-      const scenario = resolveText(source.text, source.file, []).scenario;
-      this.written.set(source.text, scenario);
-      return scenario;
-    } catch {
-      return null; // only the overrides make this file valid: the levers compare with the overridden one
-    }
   }
 
   /**
@@ -322,18 +286,6 @@ export class App {
     this.chartsDue = true;
     this.lesson.advanced(run);
     if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
-  }
-
-  /**
-   * Presenter mode: the whole screen, large type (chart text 18 px and more at 1920 × 1080, see
-   * style.css). Full screen is asked for, but a browser may refuse it (no user gesture, an iframe):
-   * the large type applies either way.
-   */
-  private togglePresenter(): void {
-    const on = document.documentElement.classList.toggle('presenter');
-    byId('presenter').setAttribute('aria-pressed', String(on));
-    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
-    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   }
 
   private frame(now: number): void {
