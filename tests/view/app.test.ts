@@ -237,6 +237,33 @@ describe('the page', () => {
     await close(page);
   });
 
+  it('says under each headline figure how it relates to the article’s, and leaves the note out where the figure does not apply', async () => {
+    const page = await openPage(`${servers.isolated.url}${SMALL}&day=10`);
+    await waitForDay(page, 'day === 10');
+    await drawn(page);
+    const notes = page.locator('[data-testid=headline] details[data-relation]');
+    expect(await notes.count()).toBe(5);
+    for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
+    // Readable without hovering: a click opens it.
+    const interactions = page.locator('details[data-relation=interactions_national]');
+    await interactions.locator('summary').click();
+    // 668 million internet users over the 20,000 agents of this link: 33,400 people per agent.
+    const perAgent = (668_000_000 / 20_000).toLocaleString('en-US');
+    expect(await interactions.locator('p').textContent()).toContain(`each agent standing for ${perAgent} people`);
+    expect(await interactions.locator('p').textContent()).toContain('806 million');
+    expect(await page.locator('details[data-relation=social_share_of_new_buyers_2015_11_11] p').textContent()).toContain('52 %');
+    await close(page);
+    // The village: one agent is one person, so national figures are hidden with their notes; Q1 2016 is after its run.
+    const village = await openPage(`${servers.isolated.url}?scenario=teaching-village`);
+    await waitForDay(village, 'day === 0');
+    await drawn(village);
+    for (const key of ['interactions_national', 'peak_day_data_events_national', 'social_gmv_growth_q1_2016']) {
+      expect(await village.locator(`details[data-relation=${key}]`).isVisible(), key).toBe(false);
+    }
+    expect(await village.locator('details[data-relation=social_share_of_new_buyers_2015_11_11]').isVisible()).toBe(true);
+    await close(village);
+  });
+
   it('shows the default world at day 550: four tiers, both charts marked with 618 and 11.11, the headline figures', async () => {
     const page = await openPage(`${servers.isolated.url}?day=550`);
     await waitForDay(page, 'day === 550', 120_000);

@@ -40,17 +40,17 @@ const ADDRESS_MS = 1000;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export class App {
+  private readonly language: PageLanguage = readAddress(location.search).lang === 'zh' ? 'zh' : 'en';
   private readonly playback: Playback;
   private readonly network = new NetworkView(byId<HTMLCanvasElement>('map'));
   private readonly pulses = new Pulses();
   private readonly charts = byId<HTMLElement>('charts');
   private readonly adoption = new AdoptionChart(this.charts);
   private readonly channels = new ChannelChart(this.charts);
-  private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'));
+  private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'), this.language);
   private readonly errors = new ErrorPanel(byId('error'));
   private readonly leverPanel: LeverPanel;
   private readonly effect: LeverEffect;
-  private readonly language: PageLanguage = readAddress(location.search).lang === 'zh' ? 'zh' : 'en';
   private readonly picker = byId<HTMLSelectElement>('scenario-picker');
   private readonly seedInput = byId<HTMLInputElement>('seed');
   private readonly follower = new ShareFollower(byId('follow'), byId('cascade-tree'), this.network);

@@ -13,6 +13,7 @@ const WORDS = {
     none: 'This scenario declares no levers (a scenario file names them in its "levers" list).',
     on: 'on',
     off: 'off',
+    missing: 'n/a',
   },
   zh: {
     legend: '杠杆',
@@ -20,6 +21,7 @@ const WORDS = {
     none: '此情景没有声明杠杆（情景文件在 "levers" 列表中定义杠杆）。',
     on: '开',
     off: '关',
+    missing: '不适用',
   },
 } as const;
 
@@ -42,7 +44,18 @@ export class LeverPanel {
     const key = JSON.stringify(levers);
     if (key !== this.builtFor) this.build(levers, key);
     for (const { lever, control, shown } of this.rows) {
-      const value = pulledValue(settings, lever.id) ?? fileSetting(scenario, lever);
+      let value: LeverValue;
+      try {
+        value = pulledValue(settings, lever.id) ?? fileSetting(scenario, lever);
+      } catch (error) {
+        // A lever inherited through `extends` may name an intervention this scenario dropped.
+        control.disabled = true;
+        shown.textContent = WORDS[this.language].missing;
+        shown.title = (error as Error).message;
+        continue;
+      }
+      control.disabled = false;
+      shown.title = '';
       if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
       else control.value = String(value);
       shown.textContent = this.format(lever, value);
