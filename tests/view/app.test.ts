@@ -205,7 +205,7 @@ describe('the page', () => {
     await page.waitForURL(/lever=closed-loop=false/);
     await waitForDay(page, 'day === 30');
     expect(page.url()).toContain('set=population.agents=20000');
-    expect(await page.locator('[data-testid=adoption-chart] .marker.intervention text').allTextContents()).toContain('closed-loop WeChat Pay checkout → off');
+    expect(await page.locator('[data-testid=adoption-chart] .marker-key li').allTextContents()).toContain('2015-03-01 closed-loop WeChat Pay checkout → off');
     await page.selectOption('[data-testid=lever-targeting]', 'instant');
     await page.waitForURL(/lever=targeting=instant/);
     await page.locator('[data-testid=lever-sharing]').fill('2');
