@@ -63,8 +63,13 @@ export class App {
   private levers: string[] = [];
   /** The scenario as run (overrides and levers applied). */
   private scenario: Scenario | null = null;
-  /** The run before the last lever pulled, kept to draw and to subtract; null after any other change. */
+  /**
+   * The run before the last lever pulled, kept to draw and to subtract; null after any other change.
+   * A copy of its series as far as it ran; while its world goes on beside the new one (`beforeLive`),
+   * that world's series is read instead.
+   */
   private before: BeforeRun | null = null;
+  private beforeLive = false;
   /** The day the world is being built or replayed to, while no run is current. */
   private pendingDay = 0;
   private hoverDay: number | null = null;
@@ -188,7 +193,7 @@ export class App {
    * the workers follow in tasks of their own: each is tens of milliseconds on a slow machine,
    * together they would block the page past 50 ms. Any change but a lever forgets the "before" run.
    */
-  private open(source: ScenarioSource, seed: number | null, overrides: string[], levers: string[], day: number, options: { play?: boolean; before?: BeforeRun | null } = {}): unknown {
+  private open(source: ScenarioSource, seed: number | null, overrides: string[], levers: string[], day: number, options: { play?: boolean; before?: BeforeRun | null; keepBefore?: boolean } = {}): unknown {
     let scenario: Scenario;
     try {
       scenario = resolveText(source.text, source.file, [...overrides.map(parseOverride), ...leverOverrides(levers)]).scenario;
@@ -200,7 +205,7 @@ export class App {
     }
     this.errors.clear();
     const unchanged = overrides.length === 0 && levers.length === 0;
-    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, levers, scenario, fileScenario: unchanged ? scenario : null, before: options.before ?? null, pendingDay: day });
+    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, levers, scenario, fileScenario: unchanged ? scenario : null, before: options.before ?? null, beforeLive: options.keepBefore ?? false, pendingDay: day });
     this.leverPanel.show(scenario, levers);
     if (![...this.picker.options].some((o) => o.value === source.id)) this.picker.add(new Option(source.file, source.id));
     this.picker.value = source.id;
@@ -214,7 +219,7 @@ export class App {
     }, 0);
     setTimeout(() => {
       if (opening !== this.openings) return;
-      void this.playback.load(scenario, seed ?? scenario.seed, day);
+      void this.playback.load(scenario, seed ?? scenario.seed, day, options.keepBefore ?? false);
       // Asked while the world loads, play waits for it (the button says so).
       if (options.play) this.playback.play();
     }, 0);
@@ -236,12 +241,29 @@ export class App {
     const run = this.playback.current;
     const day = run ? Math.max(0, run.sim.day) : this.pendingDay;
     // While an earlier change is still replaying, the "before" stays the run that was watched.
-    const before = run && run.sim.day >= 0 ? keepBefore(run.sim.series, run.sim.day, leverText(lever.id, value)) : this.before;
+    const change = leverText(lever.id, value);
+    const before = run && run.sim.day >= 0 ? keepBefore(run.sim.series, run.sim.day, change) : this.before && { ...this.before, change: `${this.before.change}, ${change}` };
     const play = this.playback.willPlay;
-    const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before });
+    const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before, keepBefore: before !== null && this.fitsTwice(scenario) });
     if (failure) this.errors.show('That lever setting does not fit this scenario', failure);
-    // The old world stops now, not when the new one starts building.
-    else this.playback.drop();
+    // The old world stops stepping now, not when the new one starts building.
+    else this.playback.pause();
+  }
+
+  /** Whether this tab can hold the world twice: the before world beside the new one. */
+  private fitsTwice(scenario: Scenario): boolean {
+    try {
+      assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes() / 2);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The before run as it stands: its live world's series while it goes on, else the copy. */
+  private beforeNow(): BeforeRun | null {
+    const live = this.beforeLive ? this.playback.beforeRun : null;
+    return live && this.before ? { ...this.before, series: live.sim.series, lastDay: live.sim.day } : this.before;
   }
 
   private resolveLevers(source: ScenarioSource, levers: string[]): Scenario | null {
@@ -297,8 +319,9 @@ export class App {
     if (run && this.chartsDue && (now - this.chartsAt >= CHART_MS || !this.playback.playing)) {
       this.chartsDue = false;
       this.chartsAt = now;
-      this.adoption.update(run.sim.series, run.sim.day, this.before);
-      this.effect.show(this.before, run.sim.series, run.sim.day, run.scenario.start, run.scenario.tiers.map((t) => t.name), this.hoverDay ?? run.sim.day);
+      const before = this.beforeNow();
+      this.adoption.update(run.sim.series, run.sim.day, before);
+      this.effect.show(before, run.sim.series, run.sim.day, run.scenario.start, run.scenario.tiers.map((t) => t.name), this.hoverDay ?? run.sim.day);
       this.channels.update(run.sim.series, run.sim.day);
       this.headline.update(run.scenario, run.sim.series, run.sim.day);
     }
