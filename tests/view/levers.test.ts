@@ -140,6 +140,7 @@ describe('the simulator’s levers', () => {
     await expect.poll(async () => Number(await page.getByTestId('lever-effect').getAttribute('data-day'))).toBeGreaterThanOrEqual(landed + 20);
     const chart = page.getByTestId('adoption-chart');
     expect(await chart.locator('path.before').count()).toBe(5);
+    expect(await chart.locator('text.before-key').textContent()).toBe('faint dashed: before sharing=2');
     const before = await chart.locator('path.before[data-before="all"]').getAttribute('d');
     const after = await chart.locator('path.tier[data-tier="all"]').getAttribute('d');
     expect(before).toBeTruthy();

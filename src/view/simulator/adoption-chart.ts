@@ -12,7 +12,7 @@ const percent = format('.0%');
 export class AdoptionChart {
   private readonly chart: TimeChart;
   private names: readonly string[] = [];
-  private drawn: { series: DailySeries; day: number; before: BeforeRun | null } | undefined;
+  private drawn: { series: DailySeries; day: number; before: BeforeRun | null; beforeLabel: string } | undefined;
 
   constructor(parent: HTMLElement) {
     this.chart = new TimeChart(parent, {
@@ -22,7 +22,7 @@ export class AdoptionChart {
       testId: 'adoption-chart',
       rightEms: 5.5,
     });
-    this.chart.onLayout = () => this.drawn && this.update(this.drawn.series, this.drawn.day, this.drawn.before);
+    this.chart.onLayout = () => this.drawn && this.update(this.drawn.series, this.drawn.day, this.drawn.before, this.drawn.beforeLabel);
   }
 
   setRun(start: string, days: number, markers: readonly Marker[], tierNames: readonly string[]): void {
@@ -37,9 +37,10 @@ export class AdoptionChart {
     this.chart.onHover(report);
   }
 
-  update(series: DailySeries, day: number, before: BeforeRun | null = null): void {
+  /** `before`: the run before a lever, drawn faint and named by `beforeLabel` in the plot's corner. */
+  update(series: DailySeries, day: number, before: BeforeRun | null = null, beforeLabel = ''): void {
     const chart = this.chart;
-    this.drawn = { series, day, before };
+    this.drawn = { series, day, before, beforeLabel };
     chart.setCursor(day);
     // Tier rows, then the whole world (index `tiers`) as a dashed grey line.
     const rows = shares(series, day);
@@ -60,6 +61,15 @@ export class AdoptionChart {
       .style('stroke-width', 'calc(var(--chart-line) * 0.8)')
       .attr('stroke-dasharray', '2 2')
       .attr('d', (r) => path(r));
+    chart.plot
+      .selectAll<SVGTextElement, string>('text.before-key')
+      .data(faint.length > 0 ? [beforeLabel] : [])
+      .join('text')
+      .attr('class', 'before-key')
+      .attr('x', chart.em * 0.5)
+      .attr('y', chart.em)
+      .style('fill', colourVariable.allTiers)
+      .text((label) => label);
     chart.plot
       .selectAll<SVGPathElement, number[]>('path.tier')
       .data(rows)

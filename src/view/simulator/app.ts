@@ -5,34 +5,33 @@ import { dateOfDay } from '../../engine/calendar.ts';
 import { representedPeople } from '../../engine/headline.ts';
 import { seriesValue } from '../../engine/metrics.ts';
 import type { AgentSnapshot } from '../../runtime/protocol.ts';
-import { parseOverride } from '../../scenario/overrides.ts';
 import { isSeed } from '../../scenario/seed.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { AdoptionChart } from './adoption-chart.ts';
-import { catalog, resolveText } from '../shared/catalog.ts';
+import { catalog } from '../shared/catalog.ts';
 import { ChannelChart } from './channel-chart.ts';
 import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel, type PageLanguage } from './lever-panel.ts';
-import { LeverEffect, keepBefore, type BeforeRun } from './lever-effect.ts';
+import { BeforeKeeper, LeverEffect, beforeLineLabel, type BeforeRun } from './lever-effect.ts';
 import { LessonMode } from './lesson-mode.ts';
-import { fileSetting, leverOverrides, leverText, sameSetting, withLever, type LeverValue } from './levers.ts';
+import { leverText, settingsAfterPull, type LeverValue } from './levers.ts';
 import type { Lever } from '../../scenario/schema.ts';
 import { compareHref } from './compare-link.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
 import { formatAddress, readAddress } from './permalink.ts';
-import { Playback, workersFor, type LoadedRun } from './playback.ts';
+import { Playback, fitsTwice, workersFor, type LoadedRun } from './playback.ts';
 import { assertFits } from '../../engine/index.ts';
 import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
 import { readSpeed, showPlaying, togglePresenter, wireTransport } from './transport.ts';
-import { loadedSource, remember, sourceOf, WrittenScenarios, type ScenarioSource } from './scenario-source.ts';
+import { loadedSource, remember, resolveWorld, sourceOf, WrittenScenarios, type ScenarioSource } from './scenario-source.ts';
 
 const CHART_MS = 150;
 /** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
@@ -63,13 +62,8 @@ export class App {
   private levers: string[] = [];
   /** The scenario as run (overrides and levers applied). */
   private scenario: Scenario | null = null;
-  /**
-   * The run before the last lever pulled, kept to draw and to subtract; null after any other change.
-   * A copy of its series as far as it ran; while its world goes on beside the new one (`beforeLive`),
-   * that world's series is read instead.
-   */
-  private before: BeforeRun | null = null;
-  private beforeLive = false;
+  /** The run before the last lever pulled, kept to draw and to subtract; forgotten on any other change. */
+  private readonly before = new BeforeKeeper();
   /** The day the world is being built or replayed to, while no run is current. */
   private pendingDay = 0;
   private hoverDay: number | null = null;
@@ -196,7 +190,7 @@ export class App {
   private open(source: ScenarioSource, seed: number | null, overrides: string[], levers: string[], day: number, options: { play?: boolean; before?: BeforeRun | null; keepBefore?: boolean } = {}): unknown {
     let scenario: Scenario;
     try {
-      scenario = resolveText(source.text, source.file, [...overrides.map(parseOverride), ...leverOverrides(levers)]).scenario;
+      scenario = resolveWorld(source, overrides, levers);
       // Before anything is allocated, with the command line's estimate: a world this tab cannot
       // hold would otherwise build for a minute and then fail to allocate.
       assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes());
@@ -205,7 +199,8 @@ export class App {
     }
     this.errors.clear();
     const unchanged = overrides.length === 0 && levers.length === 0;
-    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, levers, scenario, fileScenario: unchanged ? scenario : null, before: options.before ?? null, beforeLive: options.keepBefore ?? false, pendingDay: day });
+    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, levers, scenario, fileScenario: unchanged ? scenario : null, pendingDay: day });
+    this.before.set(options.before ?? null, options.keepBefore ?? false);
     this.leverPanel.show(scenario, levers);
     if (![...this.picker.options].some((o) => o.value === source.id)) this.picker.add(new Option(source.file, source.id));
     this.picker.value = source.id;
@@ -234,44 +229,21 @@ export class App {
   private pull(lever: Lever, value: LeverValue): void {
     const { source, scenario } = this;
     if (!source || !scenario) return;
-    const others = withLever(this.levers, lever.id, undefined);
-    const unpulled = others.length === this.levers.length ? scenario : this.resolveLevers(source, others);
-    const asFile = unpulled !== null && sameSetting(value, fileSetting(unpulled, lever));
-    const levers = asFile ? others : withLever(this.levers, lever.id, value);
+    const levers = settingsAfterPull(this.levers, lever, value, scenario, (others) => {
+      try {
+        return resolveWorld(source, this.overrides, others);
+      } catch {
+        return null;
+      }
+    });
     const run = this.playback.current;
     const day = run ? Math.max(0, run.sim.day) : this.pendingDay;
-    // While an earlier change is still replaying, the "before" stays the run that was watched.
-    const change = leverText(lever.id, value);
-    const before = run && run.sim.day >= 0 ? keepBefore(run.sim.series, run.sim.day, change) : this.before && { ...this.before, change: `${this.before.change}, ${change}` };
+    const before = this.before.next(run, leverText(lever.id, value));
     const play = this.playback.willPlay;
-    const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before, keepBefore: before !== null && this.fitsTwice(scenario) });
+    const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before, keepBefore: before !== null && fitsTwice(scenario) });
     if (failure) this.errors.show('That lever setting does not fit this scenario', failure);
     // The old world stops stepping now, not when the new one starts building.
     else this.playback.pause();
-  }
-
-  /** Whether this tab can hold the world twice: the before world beside the new one. */
-  private fitsTwice(scenario: Scenario): boolean {
-    try {
-      assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes() / 2);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** The before run as it stands: its live world's series while it goes on, else the copy. */
-  private beforeNow(): BeforeRun | null {
-    const live = this.beforeLive ? this.playback.beforeRun : null;
-    return live && this.before ? { ...this.before, series: live.sim.series, lastDay: live.sim.day } : this.before;
-  }
-
-  private resolveLevers(source: ScenarioSource, levers: string[]): Scenario | null {
-    try {
-      return resolveText(source.text, source.file, [...this.overrides.map(parseOverride), ...leverOverrides(levers)]).scenario;
-    } catch {
-      return null;
-    }
   }
 
   private built(run: LoadedRun): void {
@@ -319,8 +291,8 @@ export class App {
     if (run && this.chartsDue && (now - this.chartsAt >= CHART_MS || !this.playback.playing)) {
       this.chartsDue = false;
       this.chartsAt = now;
-      const before = this.beforeNow();
-      this.adoption.update(run.sim.series, run.sim.day, before);
+      const before = this.before.now(this.playback.beforeRun);
+      this.adoption.update(run.sim.series, run.sim.day, before, before ? beforeLineLabel(this.language, before) : '');
       this.effect.show(before, run.sim.series, run.sim.day, run.scenario.start, run.scenario.tiers.map((t) => t.name), this.hoverDay ?? run.sim.day);
       this.channels.update(run.sim.series, run.sim.day);
       this.headline.update(run.scenario, run.sim.series, run.sim.day);

@@ -5,6 +5,7 @@
 import { dateOfDay } from '../../engine/calendar.ts';
 import { seriesValue, type DailySeries } from '../../engine/metrics.ts';
 import type { PageLanguage } from './lever-panel.ts';
+import type { LoadedRun } from './playback.ts';
 
 export interface BeforeRun {
   /** A copy of the series before the change; days 0..lastDay are final. */
@@ -19,20 +20,56 @@ export function keepBefore(series: DailySeries, day: number, change: string): Be
   return { series: { ...series, values: new Float64Array(series.values) }, lastDay: day, change };
 }
 
+/**
+ * The before run of the last lever: a copy of its series as far as it ran and, while its world goes
+ * on beside the new one (`live`), that world's series instead.
+ */
+export class BeforeKeeper {
+  private kept: BeforeRun | null = null;
+  private live = false;
+
+  /**
+   * What becomes the before on pulling `change` now: the run on screen, or — while an earlier
+   * change is still replaying — the before already kept (the run that was watched), renamed.
+   */
+  next(run: LoadedRun | null, change: string): BeforeRun | null {
+    if (run && run.sim.day >= 0) return keepBefore(run.sim.series, run.sim.day, change);
+    return this.kept && { ...this.kept, change: `${this.kept.change}, ${change}` };
+  }
+
+  set(before: BeforeRun | null, live: boolean): void {
+    this.kept = before;
+    this.live = live;
+  }
+
+  /** The before as it stands, given the playback's before world (null when it has none). */
+  now(world: LoadedRun | null): BeforeRun | null {
+    const live = this.live ? world : null;
+    return live && this.kept ? { ...this.kept, series: live.sim.series, lastDay: live.sim.day } : this.kept;
+  }
+}
+
 const WORDS = {
   en: {
     caption: (change: string, date: string, day: number) => `Lever ${change}: customers on ${date} (day ${day})`,
     until: (day: number) => `The run before the change went to day ${day}.`,
     columns: ['tier', 'before', 'after', 'after − before'],
     all: 'all',
+    line: (change: string) => `faint dashed: before ${change}`,
   },
   zh: {
     caption: (change: string, date: string, day: number) => `杠杆 ${change}：${date}（第 ${day} 天）的顾客数`,
     until: (day: number) => `改变之前的运行只到第 ${day} 天。`,
     columns: ['城市层级', '改变前', '改变后', '改变后 − 改变前'],
     all: '全部',
+    line: (change: string) => `浅色虚线：${change} 之前`,
   },
 } as const;
+
+/** What the faint lines on a chart are, in the page's language. */
+export function beforeLineLabel(language: PageLanguage, before: BeforeRun): string {
+  return WORDS[language].line(before.change);
+}
 
 export class LeverEffect {
   constructor(

@@ -44,3 +44,14 @@ export function fileSetting(scenario: Scenario, lever: Lever): LeverValue {
 export function sameSetting(a: LeverValue, b: LeverValue): boolean {
   return typeof a === 'number' && typeof b === 'number' ? Number(a.toPrecision(9)) === Number(b.toPrecision(9)) : a === b;
 }
+
+/**
+ * The settings after pulling `lever` to `value` in the world `current`. A lever set back to where
+ * the scenario has it (with the other levers still pulled: `without` resolves that world) is
+ * dropped, so the world is the file's again, bit for bit.
+ */
+export function settingsAfterPull(settings: readonly string[], lever: Lever, value: LeverValue, current: Scenario, without: (others: string[]) => Scenario | null): string[] {
+  const others = withLever(settings, lever.id, undefined);
+  const unpulled = others.length === settings.length ? current : without(others);
+  return unpulled !== null && sameSetting(value, fileSetting(unpulled, lever)) ? others : withLever(settings, lever.id, value);
+}

@@ -5,7 +5,8 @@
 // terminated worker, so nothing may wait on them). After a lever, the world as it was may be kept
 // as the "before" world: it goes on in step with the new one, on its own workers, so the two can be
 // read side by side on any day.
-import { browserWorkers, canShareMemory, spawnBrowserWorker } from '../../runtime/browser.ts';
+import { assertFits } from '../../engine/index.ts';
+import { browserMemoryLimitBytes, browserWorkers, canShareMemory, spawnBrowserWorker } from '../../runtime/browser.ts';
 import { Simulation, type SpawnWorker, type WorkerHost } from '../../runtime/coordinator.ts';
 import type { AgentSnapshot } from '../../runtime/protocol.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -45,6 +46,16 @@ const ONE_WORKER_BELOW = 100_000;
 export function workersFor(agents: number): number {
   return agents < ONE_WORKER_BELOW ? 1 : Math.max(1, Math.min(browserWorkers(), (navigator.hardwareConcurrency || 2) - 1));
 }
+/** Whether this tab can hold the world twice: the before world of a lever beside the new one. */
+export function fitsTwice(scenario: Scenario): boolean {
+  try {
+    assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes() / 2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Aim for a snapshot at least this often while playing fast, so the picture keeps moving. */
 const BATCH_MS = 120;
 const REPLAY_CHUNK_DAYS = 40;

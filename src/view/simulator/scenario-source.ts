@@ -3,6 +3,8 @@
 // written is validated once per text (resets and levers re-open the same source often).
 import type { Scenario } from '../../scenario/schema.ts';
 import { bundledEntry, bundledText, resolveText } from '../shared/catalog.ts';
+import { parseOverride } from '../../scenario/overrides.ts';
+import { leverOverrides } from './levers.ts';
 import { LOADED_FILE_PREFIX } from './permalink.ts';
 
 export interface ScenarioSource {
@@ -34,6 +36,11 @@ export function remember(source: ScenarioSource): void {
   } catch {
     /* storage full or disabled: the run still works, only its link will not */
   }
+}
+
+/** The scenario with overrides applied first, then levers, as the command line applies them; throws ScenarioError. */
+export function resolveWorld(source: ScenarioSource, overrides: readonly string[], levers: readonly string[]): Scenario {
+  return resolveText(source.text, source.file, [...overrides.map(parseOverride), ...leverOverrides(levers)]).scenario;
 }
 
 export class WrittenScenarios {
