@@ -67,6 +67,14 @@ describe('the simulator’s levers', () => {
     await expect.poll(() => effect.getAttribute('data-day'), { timeout: 120_000 }).toBe(String(DAY));
     expect(await day(page)).toBe(DAY);
     const difference = Number(await effect.locator('tr[data-tier="tier 4"] td.difference').getAttribute('data-value'));
+    // Under the pointer, the table reads an earlier day: a third of the way along the calendar axis.
+    await page.getByTestId('adoption-chart').scrollIntoViewIfNeeded();
+    const plot = (await page.getByTestId('adoption-chart').locator('g.plot').boundingBox())!;
+    const axis = (await page.getByTestId('adoption-chart').locator('g.axis.x path.domain').boundingBox())!;
+    await page.mouse.move(axis.x + axis.width / 3, plot.y + plot.height / 2);
+    await expect.poll(async () => Number(await effect.getAttribute('data-day'))).toBeLessThan(DAY);
+    const hovered = Number(await effect.getAttribute('data-day'));
+    expect(Math.abs(hovered - 770 / 3)).toBeLessThanOrEqual(3);
     const link = new URL((await page.locator('#compare-link').getAttribute('href'))!, simulator.url);
     await close(page, shot);
     return { difference, link };
@@ -80,11 +88,24 @@ describe('the simulator’s levers', () => {
     for (const lever of declared) expect(await page.getByTestId(`lever-${lever.id}`).count()).toBe(1);
     await close(page);
     // A scenario without levers shows none, and says so.
-    const lesson = await openPage(`${simulator.url}?scenario=validation/bass-recursion`);
-    await waitForDay(lesson, 'day === 0', 60_000);
-    expect(await lesson.getByTestId('levers').locator('label.lever').count()).toBe(0);
-    expect(await lesson.getByTestId('levers').getAttribute('data-levers')).toBe('0');
-    await close(lesson);
+    const bass = await openPage(`${simulator.url}?scenario=validation/bass-recursion`);
+    await waitForDay(bass, 'day === 0', 60_000);
+    expect(await bass.getByTestId('levers').locator('label.lever').count()).toBe(0);
+    expect(await bass.getByTestId('levers').getAttribute('data-levers')).toBe('0');
+    await close(bass);
+    // In Chinese, the file's Chinese labels.
+    const zh = await openPage(`${simulator.url}?set=population.agents=${AGENTS}&lang=zh`);
+    await waitForDay(zh, 'day === 0', 60_000);
+    const labels = JSON.parse(readFileSync(join(PROJECT, 'scenarios/jd-tencent-2014.json'), 'utf8')).levers.map((l: { label: { zh: string } }) => l.label.zh);
+    expect(await zh.getByTestId('levers').locator('label.lever > span').allTextContents()).toEqual(labels);
+    await close(zh);
+    // The village inherits the levers but drops the interventions two of them move: those are off.
+    const village = await openPage(`${simulator.url}?scenario=teaching-village`);
+    await waitForDay(village, 'day === 0', 60_000);
+    expect(await village.getByTestId('lever-rural-promoters').isDisabled()).toBe(true);
+    expect(await village.getByTestId('lever-closed-loop').isDisabled()).toBe(true);
+    expect(await village.getByTestId('lever-sharing').isDisabled()).toBe(false);
+    await close(village);
   }, 120_000);
 
   it('rural-promoters=0 gives the same tier-4 difference in the simulator, the compare page and tierwave compare --lever', async () => {
