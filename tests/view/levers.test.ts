@@ -76,6 +76,7 @@ describe('the simulator’s levers', () => {
     const hovered = Number(await effect.getAttribute('data-day'));
     expect(Math.abs(hovered - 770 / 3)).toBeLessThanOrEqual(3);
     const link = new URL((await page.locator('#compare-link').getAttribute('href'))!, simulator.url);
+    expect(await page.locator('#compare-link').getAttribute('title')).toContain(`Compare rural-promoters=0 with the scenario without them over 20 paired replicates, their seeds derived from seed ${seed}`);
     await close(page, shot);
     return { difference, link };
   }

@@ -19,7 +19,7 @@ import { BeforeKeeper, LeverEffect, beforeLineLabel, type BeforeRun } from './le
 import { LessonMode } from './lesson-mode.ts';
 import { leverText, settingsAfterPull, type LeverValue } from './levers.ts';
 import type { Lever } from '../../scenario/schema.ts';
-import { compareHref } from './compare-link.ts';
+import { compareHref, compareTitle } from './compare-link.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
@@ -310,6 +310,8 @@ export class App {
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;
-    if (this.scenario) byId<HTMLAnchorElement>('compare-link').href = compareHref({ source: this.source.id, scenario: this.scenario, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown ?? this.pendingDay });
+    if (!this.scenario) return;
+    const onScreen = { source: this.source.id, scenario: this.scenario, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown ?? this.pendingDay };
+    Object.assign(byId<HTMLAnchorElement>('compare-link'), { href: compareHref(onScreen), title: compareTitle(this.language, onScreen) });
   }
 }
