@@ -12,6 +12,7 @@ import { catalog } from '../shared/catalog.ts';
 import { ChannelChart } from './channel-chart.ts';
 import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
+import { addressLanguage, onLanguageChange } from '../shared/language.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel, type PageLanguage } from './lever-panel.ts';
@@ -133,13 +134,14 @@ export class App {
       (text, name) => this.loadFile(text, name),
       (error, name) => this.errors.show(`${name} could not be read`, error),
     );
+    onLanguageChange(() => this.writeAddress());
     requestAnimationFrame((now) => this.frame(now));
   }
 
   /** Opens the world the address names, or the default one. */
   start(): void {
     const address = readAddress(location.search);
-    if (address.lesson && this.lesson.open(address.lesson, address.chapter ?? 0, address.lang ?? 'en')) return;
+    if (address.lesson && this.lesson.open(address.lesson, address.chapter ?? 0)) return;
     const id = address.scenario ?? catalog()[0]?.id;
     if (!id) {
       this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
@@ -306,7 +308,7 @@ export class App {
     if (!this.source) return;
     this.addressAt = performance.now();
     const shown = day === undefined || day < 0 ? null : day;
-    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown, lang: this.language === 'zh' ? 'zh' : null, ...this.lesson.address() });
+    const query = formatAddress({ scenario: this.source.id, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown, ...this.lesson.address(), lang: addressLanguage() });
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;

@@ -3,7 +3,8 @@
 // playback; the panel (lesson-panel.ts) holds the chapter's stage and draws it.
 import { chapterDays, chapterOverrides } from '../../experiments/lesson-file.ts';
 import { measureRun } from '../../experiments/lesson-measures.ts';
-import type { LessonChapter, LessonLanguage } from '../../experiments/lesson-schema.ts';
+import type { LessonChapter } from '../../experiments/lesson-schema.ts';
+import { language, onLanguageChange, t } from '../shared/language.ts';
 import { lessonEntries, lessonTitle, loadLesson } from './lesson-catalog.ts';
 import { LessonPanel } from './lesson-panel.ts';
 import type { LoadedRun, Playback } from './playback.ts';
@@ -31,14 +32,12 @@ export class LessonMode {
     this.panel = new LessonPanel(panelElement, {
       open: (chapter, index) => this.openChapter(chapter, index),
       run: (chapter) => this.runChapter(chapter),
-      moved: () => {
-        this.fillPicker(this.panel.language);
-        host.writeAddress();
-      },
+      moved: () => host.writeAddress(),
       close: () => this.close(),
     });
-    this.fillPicker('en');
-    picker.addEventListener('change', () => (picker.value ? this.open(picker.value, 0, this.panel.language) : this.close()));
+    this.fillPicker();
+    onLanguageChange(() => this.fillPicker());
+    picker.addEventListener('change', () => (picker.value ? this.open(picker.value, 0) : this.close()));
   }
 
   get active(): boolean {
@@ -46,21 +45,20 @@ export class LessonMode {
   }
 
   /** Opens a bundled lesson at a chapter; false (with the problem shown) when it cannot. */
-  open(id: string, chapter: number, language: LessonLanguage): boolean {
+  open(id: string, chapter: number): boolean {
     let lesson;
     try {
       lesson = loadLesson(id);
     } catch (error) {
-      this.host.showError(`lessons/${id}.json could not be opened`, error);
+      this.host.showError(t('lesson.cannotOpen', { id }), error);
       return false;
     }
     if (!lesson) {
-      this.host.showError(`The link names a lesson this page does not have: ${id}`, new Error('Pick one from the Lesson list.'));
+      this.host.showError(t('lesson.unknown', { id }), new Error(t('lesson.pickOne')));
       return false;
     }
-    this.fillPicker(language);
     this.picker.value = id;
-    this.panel.show(id, lesson, chapter, language);
+    this.panel.show(id, lesson, chapter);
     return true;
   }
 
@@ -89,14 +87,14 @@ export class LessonMode {
   }
 
   /** The lesson's part of the permalink. */
-  address(): Pick<ViewAddress, 'lesson' | 'chapter' | 'lang'> {
-    return this.panel.active ? { lesson: this.panel.id, chapter: this.panel.chapterIndex, lang: this.panel.language === 'zh' ? 'zh' : null } : {};
+  address(): Pick<ViewAddress, 'lesson' | 'chapter'> {
+    return this.panel.active ? { lesson: this.panel.id, chapter: this.panel.chapterIndex } : {};
   }
 
-  private fillPicker(language: LessonLanguage): void {
+  private fillPicker(): void {
     const chosen = this.picker.value;
-    this.picker.replaceChildren(new Option(language === 'zh' ? '— 无 —' : '— none —', ''));
-    for (const entry of lessonEntries()) this.picker.add(new Option(lessonTitle(entry, language), entry.id));
+    this.picker.replaceChildren(new Option(t('lesson.none'), ''));
+    for (const entry of lessonEntries()) this.picker.add(new Option(lessonTitle(entry, language()), entry.id));
     this.picker.value = chosen;
   }
 
@@ -106,7 +104,7 @@ export class LessonMode {
     if (!world) return;
     const overrides = [...chapterOverrides(chapter).map((o) => o.text!), `days=${chapterDays(chapter, world)}`];
     const failure = this.host.openScenario(chapter.scenario.id, chapter.scenario.seed ?? null, overrides);
-    if (failure) this.host.showError("The chapter's world could not be run", failure);
+    if (failure) this.host.showError(t('lesson.worldFailed'), failure);
   }
 
   private runChapter(chapter: LessonChapter): void {

@@ -4,8 +4,9 @@
 // presenter: N / PageDown next chapter, B / PageUp previous, Enter commits, R reveals.
 import type { LessonDocument } from '../../experiments/lesson-file.ts';
 import { choiceHolding, isPercent } from '../../experiments/lesson-measures.ts';
-import type { LessonChapter, LessonLanguage } from '../../experiments/lesson-schema.ts';
-import { LESSON_WORDS, measureName } from './lesson-words.ts';
+import type { LessonChapter } from '../../experiments/lesson-schema.ts';
+import { formatNumber, formatPercent, language, localeOf, onLanguageChange, setLanguage, t } from '../shared/language.ts';
+import { measureName } from './measure-name.ts';
 
 export type LessonStage = 'question' | 'committed' | 'running' | 'ran' | 'revealed';
 
@@ -14,7 +15,7 @@ export interface LessonActions {
   open(chapter: LessonChapter, index: number): void;
   /** Plays the opened world to its end at the chapter's speed. */
   run(chapter: LessonChapter): void;
-  /** Chapter or language changed: the permalink follows. */
+  /** Chapter changed: the permalink follows. */
   moved(): void;
   close(): void;
 }
@@ -39,14 +40,14 @@ export class LessonPanel {
   private stage: LessonStage = 'question';
   private guess: number | null = null;
   private result: number | null = null;
-  private hint = '';
-  language: LessonLanguage = 'en';
+  private hint: 'commitFirst' | '' = '';
 
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: LessonActions,
   ) {
     document.addEventListener('keydown', (event) => this.key(event));
+    onLanguageChange(() => this.render());
   }
 
   get active(): boolean {
@@ -69,8 +70,8 @@ export class LessonPanel {
     return this.lessonDocument!.lesson.chapters[this.index];
   }
 
-  show(id: string, lesson: LessonDocument, chapter: number, language: LessonLanguage): void {
-    Object.assign(this, { lessonDocument: lesson, lessonId: id, language });
+  show(id: string, lesson: LessonDocument, chapter: number): void {
+    Object.assign(this, { lessonDocument: lesson, lessonId: id });
     this.root.hidden = false;
     this.goTo(Math.max(0, Math.min(chapter, lesson.lesson.chapters.length - 1)));
   }
@@ -84,7 +85,7 @@ export class LessonPanel {
   /** Whether Play may start: only once the class has committed to a prediction. */
   mayPlay(): boolean {
     if (!this.active || this.stage !== 'question') return true;
-    this.hint = LESSON_WORDS[this.language].commitFirst;
+    this.hint = 'commitFirst';
     this.render();
     return false;
   }
@@ -127,12 +128,6 @@ export class LessonPanel {
     if (this.stage === 'committed') this.actions.run(this.chapter);
   }
 
-  private setLanguage(language: LessonLanguage): void {
-    this.language = language;
-    this.render();
-    this.actions.moved();
-  }
-
   private setStage(stage: LessonStage): void {
     this.stage = stage;
     this.render();
@@ -151,33 +146,31 @@ export class LessonPanel {
 
   private format(value: number): string {
     const measure = this.chapter.measure;
-    const locale = this.language === 'zh' ? 'zh-CN' : 'en-US';
-    return isPercent(measure) ? `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} %` : value.toLocaleString(locale, { maximumFractionDigits: 0 });
+    return isPercent(measure) ? formatPercent(value / 100) : formatNumber(value, 0);
   }
 
   private predictionText(): string {
     const prediction = this.chapter.prediction;
     if (this.guess === null) return '–';
-    if (prediction.kind === 'choice') return prediction.options[this.guess].label[this.language];
-    return `${this.guess.toLocaleString(this.language === 'zh' ? 'zh-CN' : 'en-US')} ${prediction.unit[this.language]}`;
+    if (prediction.kind === 'choice') return prediction.options[this.guess].label[language()];
+    return `${formatNumber(this.guess)} ${prediction.unit[language()]}`;
   }
 
   private predictionControl(locked: boolean): HTMLElement {
-    const words = LESSON_WORDS[this.language];
     const prediction = this.chapter.prediction;
-    const box = element('fieldset', { className: 'lesson-prediction', disabled: locked }, element('legend', { textContent: words.prediction }));
+    const box = element('fieldset', { className: 'lesson-prediction', disabled: locked }, element('legend', { textContent: t('lesson.prediction') }));
     if (prediction.kind === 'choice') {
       prediction.options.forEach((option, k) => {
         const radio = element('input', { type: 'radio', name: 'lesson-choice', value: String(k), checked: this.guess === k });
         radio.dataset.testid = `lesson-choice-${k}`;
         radio.addEventListener('change', () => (this.guess = k));
-        box.append(element('label', { className: 'lesson-option' }, radio, ` ${option.label[this.language]}`));
+        box.append(element('label', { className: 'lesson-option' }, radio, ` ${option.label[language()]}`));
       });
     } else {
       const output = element('output', { textContent: this.predictionText() });
       const slider = element('input', { type: 'range', min: String(prediction.min), max: String(prediction.max), step: String(prediction.step), value: String(this.guess) });
       slider.dataset.testid = 'lesson-slider';
-      slider.setAttribute('aria-label', words.prediction);
+      slider.setAttribute('aria-label', t('lesson.prediction'));
       slider.addEventListener('input', () => {
         this.guess = Number(slider.value);
         output.textContent = this.predictionText();
@@ -195,7 +188,6 @@ export class LessonPanel {
   }
 
   private revealBox(): HTMLElement {
-    const words = LESSON_WORDS[this.language];
     const chapter = this.chapter;
     const value = this.result ?? 0;
     const resultCell = element('td', { className: 'lesson-result', textContent: this.format(value) });
@@ -204,55 +196,55 @@ export class LessonPanel {
     const table = element(
       'table',
       { className: 'lesson-compare' },
-      element('tr', {}, element('th', { scope: 'row', textContent: words.predicted }), element('td', { textContent: this.predictionText() })),
-      element('tr', {}, element('th', { scope: 'row', textContent: words.result }), resultCell),
+      element('tr', {}, element('th', { scope: 'row', textContent: t('lesson.predicted') }), element('td', { textContent: this.predictionText() })),
+      element('tr', {}, element('th', { scope: 'row', textContent: t('lesson.result') }), resultCell),
     );
-    const box = element('div', { className: 'lesson-reveal' }, element('p', { className: 'lesson-measure', textContent: `${words.measured}${measureName(chapter.measure, this.language)}` }), table);
+    const box = element('div', { className: 'lesson-reveal' }, element('p', { className: 'lesson-measure', textContent: t('lesson.measured', { measure: measureName(chapter.measure) }) }), table);
     box.dataset.testid = 'lesson-reveal-panel';
     const prediction = chapter.prediction;
     if (prediction.kind === 'choice') {
       const holding = choiceHolding(prediction.options, value);
-      box.append(element('p', { className: 'lesson-verdict', textContent: holding < 0 ? words.none : holding === this.guess ? words.inside : words.outside(prediction.options[holding].label[this.language]) }));
+      box.append(element('p', { className: 'lesson-verdict', textContent: holding < 0 ? t('lesson.noAnswer') : holding === this.guess ? t('lesson.inside') : t('lesson.outside', { label: prediction.options[holding].label[language()] }) }));
     }
-    box.append(element('p', { className: 'lesson-explanation', textContent: chapter.reveal[this.language] }));
+    box.append(element('p', { className: 'lesson-explanation', textContent: chapter.reveal[language()] }));
     return box;
   }
 
   private render(): void {
     if (!this.lessonDocument) return;
-    const words = LESSON_WORDS[this.language];
     const lesson = this.lessonDocument.lesson;
     const chapter = this.chapter;
     const stage = this.stage;
-    this.root.lang = this.language === 'zh' ? 'zh-CN' : 'en';
+    this.root.lang = localeOf(language());
     this.root.dataset.stage = stage;
-    const switcher = this.button(words.switchTo, 'lesson-language', true, () => this.setLanguage(this.language === 'en' ? 'zh' : 'en'));
-    switcher.title = words.switchLabel;
-    switcher.lang = this.language === 'en' ? 'zh-CN' : 'en';
+    // The page's language switch, repeated where the class looks (the lesson is the page's language).
+    const switcher = this.button(t('language.switch'), 'lesson-language', true, () => setLanguage(language() === 'en' ? 'zh' : 'en'));
+    switcher.title = t('language.switchLabel');
+    switcher.lang = localeOf(language() === 'en' ? 'zh' : 'en');
     const close = this.button('×', 'lesson-close', true, () => this.actions.close());
-    close.setAttribute('aria-label', words.close);
-    const runText = stage === 'running' ? words.running : words.run;
+    close.setAttribute('aria-label', t('lesson.close'));
+    const runText = stage === 'running' ? t('lesson.running') : t('lesson.run');
     const children: HTMLElement[] = [
-      element('div', { className: 'lesson-head' }, element('h2', { textContent: lesson.title[this.language] }), switcher, close),
-      element('p', { className: 'lesson-progress', textContent: `${words.chapter(this.index + 1, lesson.chapters.length)} · ${chapter.title[this.language]}` }),
-      element('p', { className: 'lesson-question', textContent: chapter.question[this.language] }),
+      element('div', { className: 'lesson-head' }, element('h2', { textContent: lesson.title[language()] }), switcher, close),
+      element('p', { className: 'lesson-progress', textContent: `${t('lesson.chapter', { n: this.index + 1, of: lesson.chapters.length })} · ${chapter.title[language()]}` }),
+      element('p', { className: 'lesson-question', textContent: chapter.question[language()] }),
       this.predictionControl(stage !== 'question'),
       element(
         'div',
         { className: 'lesson-actions' },
-        this.button(stage === 'question' ? words.commit : words.committed, 'lesson-commit', stage === 'question', () => this.commit()),
+        this.button(stage === 'question' ? t('lesson.commit') : t('lesson.committed'), 'lesson-commit', stage === 'question', () => this.commit()),
         this.button(runText, 'lesson-run', stage === 'committed', () => this.run()),
-        this.button(words.reveal, 'lesson-reveal', stage === 'ran', () => this.reveal()),
+        this.button(t('lesson.reveal'), 'lesson-reveal', stage === 'ran', () => this.reveal()),
       ),
     ];
-    if (this.hint) children.push(element('p', { className: 'lesson-hint', role: 'status', textContent: this.hint }));
+    if (this.hint) children.push(element('p', { className: 'lesson-hint', role: 'status', textContent: t(`lesson.${this.hint}`) }));
     if (stage === 'revealed') children.push(this.revealBox());
     children.push(
       element(
         'nav',
         { className: 'lesson-nav' },
-        this.button(words.previous, 'lesson-previous', this.index > 0, () => this.goTo(this.index - 1)),
-        this.button(words.next, 'lesson-next', this.index < lesson.chapters.length - 1, () => this.goTo(this.index + 1)),
+        this.button(t('lesson.previous'), 'lesson-previous', this.index > 0, () => this.goTo(this.index - 1)),
+        this.button(t('lesson.next'), 'lesson-next', this.index < lesson.chapters.length - 1, () => this.goTo(this.index + 1)),
       ),
     );
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;

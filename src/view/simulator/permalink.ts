@@ -1,8 +1,9 @@
 // The page's address is the run's address: scenario, seed, overrides, levers pulled and day (and
-// the lesson, chapter and language). Opening it rebuilds
+// the lesson and chapter when a lesson is open) and the page's language. Opening it rebuilds
 // the same world (the engine is deterministic) and replays to the same day, so the same numbers show.
 import { encodeAddressPart, wholeNumber } from '../shared/address.ts';
 import { seedProblem } from '../../scenario/seed.ts';
+import type { Language } from '../shared/language.ts';
 
 export interface ViewAddress {
   /** A bundled scenario id ("jd-tencent-2014"), or "file:<name>" for a file loaded from disk. */
@@ -20,8 +21,8 @@ export interface ViewAddress {
   /** A bundled lesson's id and its chapter (counted from 1 in the address, from 0 here). */
   readonly lesson?: string | null;
   readonly chapter?: number | null;
-  /** The page's (and the lesson's) language; null: English. */
-  readonly lang?: 'zh' | null;
+  /** The page's language when the link must carry it (see addressLanguage in shared/language.ts). */
+  readonly lang?: Language | null;
 }
 
 export const LOADED_FILE_PREFIX = 'file:';
@@ -39,7 +40,7 @@ export function readAddress(search: string): ViewAddress {
     day: wholeNumber(params.get('day')),
     lesson: params.get('lesson'),
     chapter: Math.max(0, (wholeNumber(params.get('chapter')) ?? 1) - 1),
-    lang: params.get('lang') === 'zh' ? 'zh' : null,
+    lang: params.get('lang') === 'zh' || params.get('lang') === 'en' ? (params.get('lang') as Language) : null,
   };
 }
 

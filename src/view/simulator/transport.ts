@@ -1,5 +1,8 @@
 // Play, step, reset and speed, by button and by key: space plays or pauses, → steps one day, P
 // switches presenter mode.
+import { onLanguageChange, t } from '../shared/language.ts';
+
+type PlayState = 'paused' | 'playing' | 'waiting';
 
 export interface TransportActions {
   toggle(): void;
@@ -28,7 +31,18 @@ function typingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
+/** The speed list's "N days/s" in the page's language (the slow and fastest entries are the page's own keys). */
+function labelSpeeds(select: HTMLSelectElement): void {
+  for (const option of select.options) if (/^\d+$/.test(option.value)) option.textContent = t('simulator.speeds.perSecond', { count: Number(option.value) });
+}
+
 export function wireTransport(elements: TransportElements, actions: TransportActions): void {
+  labelSpeeds(elements.speed);
+  showPlaying(elements.play, 'paused');
+  onLanguageChange(() => {
+    labelSpeeds(elements.speed);
+    showPlaying(elements.play, (elements.play.dataset.state ?? 'paused') as PlayState);
+  });
   elements.play.addEventListener('click', () => actions.toggle());
   elements.step.addEventListener('click', () => actions.step());
   elements.reset.addEventListener('click', () => actions.reset());
@@ -48,8 +62,9 @@ export function wireTransport(elements: TransportElements, actions: TransportAct
 }
 
 /** The play button names what it will do, or that it will play once the world is ready. */
-export function showPlaying(play: HTMLButtonElement, state: 'paused' | 'playing' | 'waiting'): void {
-  play.textContent = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Plays when ready…' : 'Play';
+export function showPlaying(play: HTMLButtonElement, state: PlayState): void {
+  play.dataset.state = state;
+  play.textContent = state === 'playing' ? t('simulator.pause') : state === 'waiting' ? t('simulator.playsWhenReady') : t('simulator.play');
   play.setAttribute('aria-pressed', String(state !== 'paused'));
 }
 
