@@ -99,6 +99,10 @@ describe('the simulator’s levers', () => {
     await waitForDay(zh, 'day === 0', 60_000);
     const labels = JSON.parse(readFileSync(join(PROJECT, 'scenarios/jd-tencent-2014.json'), 'utf8')).levers.map((l: { label: { zh: string } }) => l.label.zh);
     expect(await zh.getByTestId('levers').locator('label.lever > span').allTextContents()).toEqual(labels);
+    // The language switch relabels them, and the headline notes, without a re-run.
+    await zh.getByTestId('language').click();
+    await expect.poll(() => zh.getByTestId('levers').locator('label.lever > span').allTextContents()).toEqual(declared.map((l) => l.label.en));
+    await expect.poll(() => zh.locator('details[data-relation=interactions_national] summary').textContent()).toBe('beside the article');
     await close(zh);
     // The village inherits the levers but drops the interventions two of them move: those are off.
     const village = await openPage(`${simulator.url}?scenario=teaching-village`);

@@ -15,7 +15,7 @@ import { ErrorPanel } from '../shared/error-panel.ts';
 import { addressLanguage, onLanguageChange } from '../shared/language.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
-import { LeverPanel, type PageLanguage } from './lever-panel.ts';
+import { LeverPanel } from './lever-panel.ts';
 import { BeforeKeeper, LeverEffect, beforeLineLabel, type BeforeRun } from './lever-effect.ts';
 import { LessonMode } from './lesson-mode.ts';
 import { leverText, settingsAfterPull, type LeverValue } from './levers.ts';
@@ -40,14 +40,13 @@ const ADDRESS_MS = 1000;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export class App {
-  private readonly language: PageLanguage = readAddress(location.search).lang === 'zh' ? 'zh' : 'en';
   private readonly playback: Playback;
   private readonly network = new NetworkView(byId<HTMLCanvasElement>('map'));
   private readonly pulses = new Pulses();
   private readonly charts = byId<HTMLElement>('charts');
   private readonly adoption = new AdoptionChart(this.charts);
   private readonly channels = new ChannelChart(this.charts);
-  private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'), this.language);
+  private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'));
   private readonly errors = new ErrorPanel(byId('error'));
   private readonly leverPanel: LeverPanel;
   private readonly effect: LeverEffect;
@@ -90,8 +89,8 @@ export class App {
       failed: (error) => this.errors.show('The simulation stopped', error),
     });
     this.playback.speed = readSpeed(byId('speed'));
-    this.leverPanel = new LeverPanel(byId('levers'), this.language, (lever, value) => this.pull(lever, value));
-    this.effect = new LeverEffect(byId('lever-effect'), this.language);
+    this.leverPanel = new LeverPanel(byId('levers'), (lever, value) => this.pull(lever, value));
+    this.effect = new LeverEffect(byId('lever-effect'));
     this.adoption.onHover((day) => {
       this.hoverDay = day;
       this.chartsDue = true;
@@ -134,7 +133,10 @@ export class App {
       (text, name) => this.loadFile(text, name),
       (error, name) => this.errors.show(`${name} could not be read`, error),
     );
-    onLanguageChange(() => this.writeAddress());
+    onLanguageChange(() => {
+      this.writeAddress();
+      this.chartsDue = true;
+    });
     requestAnimationFrame((now) => this.frame(now));
   }
 
@@ -294,7 +296,7 @@ export class App {
       this.chartsDue = false;
       this.chartsAt = now;
       const before = this.before.now(this.playback.beforeRun);
-      this.adoption.update(run.sim.series, run.sim.day, before, before ? beforeLineLabel(this.language, before) : '');
+      this.adoption.update(run.sim.series, run.sim.day, before, before ? beforeLineLabel(before) : '');
       this.effect.show(before, run.sim.series, run.sim.day, run.scenario.start, run.scenario.tiers.map((t) => t.name), this.hoverDay ?? run.sim.day);
       this.channels.update(run.sim.series, run.sim.day);
       this.headline.update(run.scenario, run.sim.series, run.sim.day);
@@ -314,6 +316,6 @@ export class App {
     byId<HTMLAnchorElement>('permalink').href = href;
     if (!this.scenario) return;
     const onScreen = { source: this.source.id, scenario: this.scenario, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown ?? this.pendingDay };
-    Object.assign(byId<HTMLAnchorElement>('compare-link'), { href: compareHref(onScreen), title: compareTitle(this.language, onScreen) });
+    Object.assign(byId<HTMLAnchorElement>('compare-link'), { href: compareHref(onScreen), title: compareTitle(onScreen) });
   }
 }

@@ -6,7 +6,6 @@ import { headline, representedPeople, type Headline } from '../../engine/headlin
 import type { DailySeries } from '../../engine/metrics.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { fillRelation, relationNote } from './headline-relation.ts';
-import type { PageLanguage } from './lever-panel.ts';
 
 type FigureKey = Exclude<keyof Headline, 'peak_day_date'>;
 
@@ -39,10 +38,7 @@ const ROWS: Row[] = [
 export class HeadlinePanel {
   private readonly cells: Array<{ model: HTMLTableCellElement; row: Row; note: HTMLDetailsElement }> = [];
 
-  constructor(
-    private readonly table: HTMLTableElement,
-    private readonly language: PageLanguage,
-  ) {
+  constructor(private readonly table: HTMLTableElement) {
     table.innerHTML = '<caption>Headline figures: this run beside the article</caption><thead><tr><th scope="col">figure</th><th scope="col">model</th><th scope="col">article</th></tr></thead>';
     const body = table.createTBody();
     for (const row of ROWS) {
@@ -51,7 +47,7 @@ export class HeadlinePanel {
       const name = document.createElement('th');
       name.scope = 'row';
       name.textContent = row.label;
-      const note = relationNote(language, row.key);
+      const note = relationNote(row.key);
       name.append(note);
       tr.append(name);
       const model = tr.insertCell();
@@ -70,7 +66,7 @@ export class HeadlinePanel {
     const village = representedPeople(scenario) === 1;
     for (const { model, row, note } of this.cells) {
       (model.parentElement as HTMLTableRowElement).hidden = village && row.national === true;
-      fillRelation(note, this.language, row.key, representedPeople(scenario));
+      fillRelation(note, row.key, representedPeople(scenario));
       // A figure the run cannot have (its dates outside the run, tiers 3–4 in a world without them) has nothing to relate.
       note.hidden = (row.needs !== null && dayOfDate(scenario.start, row.needs) > scenario.days) || (row.key === 'customer_share_tiers_3_4' && series.tiers !== 4);
       const figure = figures?.[row.key];

@@ -4,7 +4,7 @@
 // difference is the lever's effect alone.
 import { dateOfDay } from '../../engine/calendar.ts';
 import { seriesValue, type DailySeries } from '../../engine/metrics.ts';
-import type { PageLanguage } from './lever-panel.ts';
+import { formatCount, formatDate, locale, t, tierLabel } from '../shared/language.ts';
 import type { LoadedRun } from './playback.ts';
 
 export interface BeforeRun {
@@ -49,33 +49,13 @@ export class BeforeKeeper {
   }
 }
 
-const WORDS = {
-  en: {
-    caption: (change: string, date: string, day: number) => `Lever ${change}: customers on ${date} (day ${day})`,
-    until: (day: number) => `The run before the change went to day ${day}.`,
-    columns: ['tier', 'before', 'after', 'after − before'],
-    all: 'all',
-    line: (change: string) => `faint dashed: before ${change}`,
-  },
-  zh: {
-    caption: (change: string, date: string, day: number) => `杠杆 ${change}：${date}（第 ${day} 天）的顾客数`,
-    until: (day: number) => `改变之前的运行只到第 ${day} 天。`,
-    columns: ['城市层级', '改变前', '改变后', '改变后 − 改变前'],
-    all: '全部',
-    line: (change: string) => `浅色虚线：${change} 之前`,
-  },
-} as const;
-
 /** What the faint lines on a chart are, in the page's language. */
-export function beforeLineLabel(language: PageLanguage, before: BeforeRun): string {
-  return WORDS[language].line(before.change);
+export function beforeLineLabel(before: BeforeRun): string {
+  return t('simulator.leverEffect.line', { change: before.change });
 }
 
 export class LeverEffect {
-  constructor(
-    private readonly table: HTMLTableElement,
-    private readonly language: PageLanguage,
-  ) {
+  constructor(private readonly table: HTMLTableElement) {
     table.hidden = true;
   }
 
@@ -88,27 +68,25 @@ export class LeverEffect {
       this.table.hidden = true;
       return;
     }
-    const words = WORDS[this.language];
     const at = Math.max(0, Math.min(day, afterDay, before.lastDay));
-    const count = new Intl.NumberFormat(this.language);
-    const signed = new Intl.NumberFormat(this.language, { signDisplay: 'exceptZero' });
-    const date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${dateOfDay(start, at)}T00:00:00Z`));
+    const signed = new Intl.NumberFormat(locale(), { signDisplay: 'exceptZero', maximumFractionDigits: 0 });
     const caption = document.createElement('caption');
-    caption.textContent = words.caption(before.change, date, at);
-    if (day > before.lastDay) caption.append(document.createElement('br'), words.until(before.lastDay));
+    caption.textContent = t('simulator.leverEffect.caption', { change: before.change, date: formatDate(dateOfDay(start, at)), day: at });
+    if (day > before.lastDay) caption.append(document.createElement('br'), t('simulator.leverEffect.until', { day: before.lastDay }));
     const head = document.createElement('tr');
-    for (const text of words.columns) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text }));
-    const rows = Array.from({ length: after.tiers + 1 }, (_, t) => {
-      const was = seriesValue(before.series, at, t, 'customers');
-      const now = seriesValue(after, at, t, 'customers');
+    const columns = (['tier', 'before', 'after', 'difference'] as const).map((key) => t(`simulator.leverEffect.${key}`));
+    for (const text of columns) head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text }));
+    const rows = Array.from({ length: after.tiers + 1 }, (_, tier) => {
+      const was = seriesValue(before.series, at, tier, 'customers');
+      const now = seriesValue(after, at, tier, 'customers');
       const row = document.createElement('tr');
-      row.dataset.tier = t === after.tiers ? 'all' : (tierNames[t] ?? `tier ${t + 1}`);
-      row.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: t === after.tiers ? words.all : row.dataset.tier }));
-      for (const [value, format, name] of [[was, count, 'before'], [now, count, 'after'], [now - was, signed, 'difference']] as const) {
+      row.dataset.tier = tier === after.tiers ? 'all' : (tierNames[tier] ?? `tier ${tier + 1}`);
+      row.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: tier === after.tiers ? t('simulator.leverEffect.all') : tierLabel(row.dataset.tier) }));
+      for (const [value, text, name] of [[was, formatCount(was), 'before'], [now, formatCount(now), 'after'], [now - was, signed.format(now - was), 'difference']] as const) {
         const cell = row.insertCell();
         cell.className = name;
         cell.dataset.value = String(value);
-        cell.textContent = format.format(value);
+        cell.textContent = text;
       }
       return row;
     });

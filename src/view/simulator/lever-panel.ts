@@ -2,46 +2,29 @@
 // the page's language, with the lever's range and unit. A range reports on release (`change`),
 // not on every pixel of a drag, because each report re-runs the world.
 import type { Lever, Scenario } from '../../scenario/schema.ts';
+import { language, locale, onLanguageChange, t } from '../shared/language.ts';
 import { fileSetting, pulledValue, type LeverValue } from './levers.ts';
-
-export type PageLanguage = 'en' | 'zh';
-
-const WORDS = {
-  en: {
-    legend: 'Levers',
-    hint: 're-run to this day',
-    none: 'This scenario declares no levers (a scenario file names them in its "levers" list).',
-    on: 'on',
-    off: 'off',
-    missing: 'n/a',
-  },
-  zh: {
-    legend: '杠杆',
-    hint: '重新运行到当前日',
-    none: '此情景没有声明杠杆（情景文件在 "levers" 列表中定义杠杆）。',
-    on: '开',
-    off: '关',
-    missing: '不适用',
-  },
-} as const;
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
 export class LeverPanel {
   private rows: Array<{ lever: Lever; control: Control; shown: HTMLOutputElement }> = [];
-  /** The levers the controls were built for, so a re-run of the same scenario keeps them. */
+  /** The levers (and language) the controls were built for, so a re-run of the same scenario keeps them. */
   private builtFor = '';
+  private shown: [Scenario, readonly string[]] | undefined;
 
   constructor(
     private readonly fieldset: HTMLFieldSetElement,
-    private readonly language: PageLanguage,
     private readonly onChange: (lever: Lever, value: LeverValue) => void,
-  ) {}
+  ) {
+    onLanguageChange(() => this.shown && this.show(...this.shown));
+  }
 
   /** Shows the scenario's levers at their pulled values (`settings`), the others where the file has them. */
   show(scenario: Scenario, settings: readonly string[]): void {
+    this.shown = [scenario, settings];
     const levers = scenario.levers ?? [];
-    const key = JSON.stringify(levers);
+    const key = `${language()}:${JSON.stringify(levers)}`;
     if (key !== this.builtFor) this.build(levers, key);
     for (const { lever, control, shown } of this.rows) {
       let value: LeverValue;
@@ -50,7 +33,7 @@ export class LeverPanel {
       } catch (error) {
         // A lever inherited through `extends` may name an intervention this scenario dropped.
         control.disabled = true;
-        shown.textContent = WORDS[this.language].missing;
+        shown.textContent = t('simulator.lever.missing');
         shown.title = (error as Error).message;
         continue;
       }
@@ -63,21 +46,18 @@ export class LeverPanel {
   }
 
   private format(lever: Lever, value: LeverValue): string {
-    const words = WORDS[this.language];
-    if (lever.kind === 'switch') return value ? words.on : words.off;
+    if (lever.kind === 'switch') return t(value ? 'simulator.lever.on' : 'simulator.lever.off');
     if (lever.kind === 'choice') return String(value);
-    return new Intl.NumberFormat(this.language, { maximumSignificantDigits: 6 }).format(Number(value));
+    return new Intl.NumberFormat(locale(), { maximumSignificantDigits: 6 }).format(Number(value));
   }
 
   private build(levers: readonly Lever[], key: string): void {
-    const words = WORDS[this.language];
     this.builtFor = key;
     this.rows = [];
-    const legend = document.createElement('legend');
-    legend.append(`${words.legend} `, Object.assign(document.createElement('small'), { textContent: `(${words.hint})` }));
-    this.fieldset.replaceChildren(legend);
+    // The legend is the page's (index.html, translated with it).
+    this.fieldset.replaceChildren(...[...this.fieldset.children].filter((child) => child.tagName === 'LEGEND'));
     if (levers.length === 0) {
-      this.fieldset.append(Object.assign(document.createElement('p'), { className: 'lever-note', textContent: words.none }));
+      this.fieldset.append(Object.assign(document.createElement('p'), { className: 'lever-note', textContent: t('simulator.lever.none') }));
       this.fieldset.dataset.levers = '0';
       return;
     }
@@ -86,7 +66,7 @@ export class LeverPanel {
       const label = document.createElement('label');
       label.className = `lever ${lever.kind}`;
       const name = document.createElement('span');
-      name.textContent = lever.label[this.language];
+      name.textContent = lever.label[language()];
       if (lever.unit) name.title = lever.unit;
       const shown = document.createElement('output');
       const control = this.control(lever, shown);
