@@ -17,12 +17,13 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
-    // Three pages: the simulator (index.html), the what-if comparison (compare.html) and the
-    // sensitivity analysis (sensitivity.html).
+    // Four pages: the simulator (index.html), the what-if comparison (compare.html), experiments
+    // (experiments.html) and the same page offering only sensitivity analyses (sensitivity.html).
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         compare: resolve(import.meta.dirname, 'compare.html'),
+        experiments: resolve(import.meta.dirname, 'experiments.html'),
         sensitivity: resolve(import.meta.dirname, 'sensitivity.html'),
       },
     },

@@ -2,11 +2,10 @@
 // builder (src/experiments/html-report.ts) and written here, whole or not at all. The commands
 // import this file only when a report is asked for: d3 need not load for every command.
 import { renameSync, writeFileSync } from 'node:fs';
-import { comparisonDay } from '../../experiments/comparison-text.ts';
 import type { Design } from '../../experiments/design.ts';
-import { comparisonBlocks, fitBlocks, htmlReport, type FitWaveRow, type ReportBlock } from '../../experiments/html-report.ts';
+import { designBlocks } from '../../experiments/design-report.ts';
+import { fitBlocks, htmlReport, type FitWaveRow } from '../../experiments/html-report.ts';
 import type { RunRow } from '../../experiments/report.ts';
-import { diffRows, statsRows } from '../../experiments/stats.ts';
 import { InputError } from '../errors.ts';
 
 export function writeReportFile(path: string, html: string): void {
@@ -17,19 +16,6 @@ export function writeReportFile(path: string, html: string): void {
   } catch (error) {
     throw new InputError(`cannot write the report ${path}: ${(error as Error).message}`);
   }
-}
-
-/** What a design's runs found, as report blocks: alignment and warnings first, then metric by metric. */
-function designBlocks(design: Design, rows: readonly RunRow[], metrics: readonly string[], notes: readonly string[] = []): ReportBlock[] {
-  const diff = diffRows(rows, design.baseline);
-  const warnings = [...new Set(design.configurations.flatMap((c) => c.warnings.map((w) => `Warning: ${w.message}`)))];
-  return comparisonBlocks({
-    diff,
-    stats: statsRows(rows),
-    metrics,
-    dateOf: (metric) => comparisonDay(diff, metric)?.date,
-    notes: [...(design.alignment ?? []), ...warnings, ...notes],
-  });
 }
 
 export interface ReportHeader {

@@ -1,5 +1,5 @@
-// The experiment files bundled into the sensitivity page (experiments/*.json), and turning a chosen
-// one — or one the user loaded from disk — into the CLI's design: the same parser, the same
+// The experiment files bundled into the experiments page (experiments/*.json), and turning a chosen
+// one — or one the user loaded from disk or built in the page — into the CLI's design: the same parser, the same
 // design input, the bundled scenarios in place of the disk.
 import { resolveRelative } from '../../scenario/extends.ts';
 import { sourceAt } from '../../scenario/document.ts';
@@ -21,10 +21,13 @@ export interface ExperimentSource {
   readonly bundled: boolean;
 }
 
-/** The bundled experiment files that are sensitivity analyses (a "morris" or "sobol" sweep), by path. */
-export function bundledExperiments(): ExperimentSource[] {
+/** Which experiments a page offers: every kind, or only sensitivity analyses (sensitivity.html). */
+export type ExperimentKinds = 'all' | 'sensitivity';
+
+/** The bundled experiment files, by path; for 'sensitivity' only those with a "morris" or "sobol" sweep. */
+export function bundledExperiments(kinds: ExperimentKinds): ExperimentSource[] {
   return Object.keys(BUNDLED)
-    .filter((key) => !key.endsWith('/schema.json') && /"method"\s*:\s*"(morris|sobol)"/.test(BUNDLED[key]))
+    .filter((key) => !key.endsWith('/schema.json') && (kinds === 'all' || /"method"\s*:\s*"(morris|sobol)"/.test(BUNDLED[key])))
     .sort()
     .map((key) => ({ file: key.slice(1), text: BUNDLED[key], bundled: true }));
 }
