@@ -89,6 +89,13 @@ describe('the simulator’s levers', () => {
     for (const lever of declared) expect(await page.getByTestId(`lever-${lever.id}`).count()).toBe(1);
     await close(page);
     // A scenario without levers shows none, and says so.
+    // Overrides other than the world's size and length are not carried to the compare page, and the link says so.
+    const tuned = await openPage(`${simulator.url}?set=population.agents=${AGENTS}&set=tiers[0].organicPerDay=0&lever=sharing=2`);
+    await waitForDay(tuned, 'day === 0', 60_000);
+    const carried = new URL((await tuned.locator('#compare-link').getAttribute('href'))!, simulator.url);
+    expect([carried.searchParams.getAll('set'), carried.searchParams.get('agents')]).toEqual([['--lever sharing=2'], String(AGENTS)]);
+    expect(await tuned.locator('#compare-link').getAttribute('title')).toContain('Not carried there (they would change the variant only): tiers[0].organicPerDay=0');
+    await close(tuned);
     const bass = await openPage(`${simulator.url}?scenario=validation/bass-recursion`);
     await waitForDay(bass, 'day === 0', 60_000);
     expect(await bass.getByTestId('levers').locator('label.lever').count()).toBe(0);

@@ -20,6 +20,9 @@ export interface OnScreen {
   readonly day: number;
 }
 
+/** Overrides the compare page takes as its own settings (agents, days). */
+const SHARED = new Set(['population.agents', 'days']);
+
 export function compareHref(on: OnScreen): string {
   if (on.source.startsWith(LOADED_FILE_PREFIX)) return './compare.html';
   const { scenario } = on;
@@ -47,6 +50,7 @@ const dateOn = (on: OnScreen) => dateOfDay(on.scenario.start, Math.min(Math.max(
 /** What the link will compare, said on it (its title). */
 export function compareTitle(on: OnScreen): string {
   if (on.source.startsWith(LOADED_FILE_PREFIX)) return t('simulator.compareWith.file');
-  if (on.levers.length === 0) return t('simulator.compareWith.none', { date: dateOn(on) });
-  return t('simulator.compareWith.levers', { levers: on.levers.join(', '), replicates: REPLICATES, seed: on.seed ?? on.scenario.seed, date: dateOn(on) });
+  const said = on.levers.length === 0 ? t('simulator.compareWith.none', { date: dateOn(on) }) : t('simulator.compareWith.levers', { levers: on.levers.join(', '), replicates: REPLICATES, seed: on.seed ?? on.scenario.seed, date: dateOn(on) });
+  const dropped = on.overrides.filter((o) => !SHARED.has(o.slice(0, o.indexOf('='))));
+  return dropped.length === 0 ? said : `${said}. ${t('simulator.compareWith.dropped', { overrides: dropped.join(', ') })}`;
 }
