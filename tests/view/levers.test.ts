@@ -74,6 +74,7 @@ describe('the simulator’s levers', () => {
     await page.mouse.move(axis.x + axis.width / 3, plot.y + plot.height / 2);
     await expect.poll(async () => Number(await effect.getAttribute('data-day'))).toBeLessThan(DAY);
     const hovered = Number(await effect.getAttribute('data-day'));
+    expect(await page.getByTestId('adoption-chart').locator('line.pointed').getAttribute('visibility')).toBe('visible');
     expect(Math.abs(hovered - 770 / 3)).toBeLessThanOrEqual(3);
     const link = new URL((await page.locator('#compare-link').getAttribute('href'))!, simulator.url);
     expect(await page.locator('#compare-link').getAttribute('title')).toContain(`Compare rural-promoters=0 with the scenario without them over 20 paired replicates, their seeds derived from seed ${seed}`);

@@ -43,6 +43,8 @@ export class TimeChart {
   private readonly xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly markerLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly cursor: Selection<SVGLineElement, unknown, null, undefined>;
+  /** The day under the pointer, while a reading follows it. */
+  private readonly pointed: Selection<SVGLineElement, unknown, null, undefined>;
   private readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
   private readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
   private readonly key: Selection<HTMLOListElement, unknown, null, undefined>;
@@ -64,6 +66,7 @@ export class TimeChart {
     this.markerLayer = root.append('g').attr('class', 'markers');
     this.plot = root.append('g').attr('class', 'plot');
     this.cursor = root.append('line').attr('class', 'cursor');
+    this.pointed = root.append('line').attr('class', 'pointed').attr('visibility', 'hidden');
     this.xAxis = root.append('g').attr('class', 'axis x');
     this.yAxis = root.append('g').attr('class', 'axis y');
     this.yTitle = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'start').text(options.yLabel);
@@ -99,9 +102,19 @@ export class TimeChart {
       // In the plot's own units, whatever the chart's shown size.
       const [x] = pointer(event, this.plot.node());
       const day = Math.round((this.x.invert(x).getTime() - this.start) / DAY_MS);
-      report(x < 0 || x > this.width ? null : Math.max(0, Math.min(this.days, day)));
+      const at = x < 0 || x > this.width ? null : Math.max(0, Math.min(this.days, day));
+      this.point(at);
+      report(at);
     });
-    node.addEventListener('pointerleave', () => report(null));
+    node.addEventListener('pointerleave', () => {
+      this.point(null);
+      report(null);
+    });
+  }
+
+  private point(day: number | null): void {
+    const at = this.x(this.dateOf(Math.max(0, day ?? 0)));
+    this.pointed.attr('x1', at).attr('x2', at).attr('y1', 0).attr('y2', this.height).attr('visibility', day === null ? 'hidden' : 'visible');
   }
 
   /** Widens the y axis to hold `max` (never narrows it within a run). */
