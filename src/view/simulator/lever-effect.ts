@@ -1,7 +1,8 @@
-// What a pulled lever did: the run before the change is kept (its daily series, as far as it had
-// run), the world re-runs with the lever from day 0 on the same seed, and the two are read side by
-// side — customers per tier on one day, after − before. Same seed and same workers' rules: the
-// difference is the lever's effect alone.
+// What a pulled lever did: the world re-runs with the lever from day 0 on the same seed, the run
+// before the change is kept (its world going on beside the new one, or, when the tab cannot hold
+// both, its series as far as it had run), and the two are read side by side — customers per tier
+// on one day, after − before. Both draw every random number from the same seed, so the difference
+// is the lever's effect alone.
 import { dateOfDay } from '../../engine/calendar.ts';
 import { seriesValue, type DailySeries } from '../../engine/metrics.ts';
 import { formatCount, formatDate, locale, t, tierLabel } from '../shared/language.ts';
