@@ -121,3 +121,18 @@ export function leverChanges(root: unknown, id: string, value: unknown): LeverCh
   }
   return changes;
 }
+
+/**
+ * The value lever `lever` has in the scenario as written, so a control starts where the file is:
+ * "increase" reads the intervention's step over the value before it, "factor" reads 1, "value" the
+ * first thing it moves. Read from a validated scenario (defaults filled in).
+ */
+export function leverSetting(root: unknown, lever: Lever): unknown {
+  const [move] = lever.moves;
+  if (move.as === 'factor') return 1;
+  if (move.intervention === undefined) return writtenOrDefault(root, expand(root, move.path!)[0] ?? []);
+  const index = interventionIndex(root, move.intervention);
+  const value = getPath(root, ['interventions', index, 'value']);
+  // Rounded to 12 significant digits: a difference of two decimals must not show as 0.0013000000000000002.
+  return move.as === 'increase' ? Number(((value as number) - valueBefore(root, index)).toPrecision(12)) : value;
+}

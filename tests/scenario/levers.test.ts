@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayOfDate, forEachDay } from '../../src/engine/calendar.ts';
 import { ScenarioError } from '../../src/scenario/issues.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
+import { leverSetting } from '../../src/scenario/levers.ts';
 import { parseLever, parseOverride } from '../../src/scenario/overrides.ts';
 
 const LEVERS = 'tests/scenario/fixtures/levers.json';
@@ -60,6 +61,23 @@ describe('levers', () => {
     expect(problems('lever targeting=psychic')).toEqual(['--lever targeting=psychic targeting: expected one of "historical", "instant", got "psychic"']);
     expect(problems('lever rural=0')[0]).toBe('--lever rural=0 rural: no lever "rural" in this scenario; its levers: "promoters", "more-promoters", "closed-loop", "targeting", "sharing"');
     expect(() => loadScenarioFile('tests/scenario/fixtures/four-tiers.json', [parseLever('sharing=2')])).toThrow('no lever "sharing" in this scenario (it declares none in "levers")');
+  });
+});
+
+describe('a lever\'s setting in the file', () => {
+  it('reads each kind back so that pulling the lever to it changes nothing', () => {
+    const plain = load().scenario;
+    const settings = Object.fromEntries(plain.levers!.map((lever) => [lever.id, leverSetting(plain, lever)]));
+    // promoters: 0.004 over the file's 0.001; more promoters: 0.006 over the ramp's value the day before it.
+    expect(settings.promoters).toBeCloseTo(0.004 - plain.tiers[3].offlinePerDay, 12);
+    expect(settings['more-promoters']).toBeCloseTo(0.006 - offlineOn(plain, '2014-10-16'), 12);
+    expect(settings).toMatchObject({ 'closed-loop': true, targeting: plain.targeting.mode, sharing: 1 });
+    for (const [id, value] of Object.entries(settings)) {
+      const pulled = load(`lever ${id}=${JSON.stringify(value).replace(/^"|"$/g, '')}`).scenario;
+      plain.interventions.forEach((iv, k) => expect(pulled.interventions[k].value).toBeCloseTo(Number(iv.value), 12));
+      expect(pulled.tiers.map((t) => t.sharing.median)).toEqual(plain.tiers.map((t) => t.sharing.median));
+      expect(pulled.targeting.mode).toBe(plain.targeting.mode);
+    }
   });
 });
 

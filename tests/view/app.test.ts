@@ -197,28 +197,71 @@ describe('the page', () => {
     await close(page);
   });
 
-  it('re-runs the world from day 0 when a lever or the seed changes, and the link carries them', async () => {
+  it('re-runs the world to the day on screen when a lever changes, from day 0 when the seed does, and the link carries them', async () => {
     const page = await openPage(`${servers.isolated.url}${SMALL}&day=30`);
     await waitForDay(page, 'day === 30');
-    // The default scenario brings closed-loop checkout by an intervention: the switch moves that intervention.
+    // The default scenario brings closed-loop checkout by an intervention: its lever moves that intervention.
     await page.uncheck('[data-testid=lever-closed-loop]');
-    await page.waitForURL(/set=interventions\[0\]\.value=false/);
-    await waitForDay(page, 'day === 0');
+    await page.waitForURL(/lever=closed-loop=false/);
+    await waitForDay(page, 'day === 30');
     expect(page.url()).toContain('set=population.agents=20000');
+    expect(await page.locator('[data-testid=adoption-chart] .marker-key li').allTextContents()).toContain('2015-03-01 closed-loop WeChat Pay checkout → off');
     await page.selectOption('[data-testid=lever-targeting]', 'instant');
-    await page.waitForURL(/set=targeting\.mode=instant/);
+    await page.waitForURL(/lever=targeting=instant/);
     await page.locator('[data-testid=lever-sharing]').fill('2');
-    await page.waitForURL(/set=tiers\[3\]\.sharing\.median=/);
+    await page.waitForURL(/lever=sharing=2/);
     await page.fill('[data-testid=seed]', '99');
     await page.press('[data-testid=seed]', 'Enter');
     await page.waitForURL(/seed=99/);
     await waitForDay(page, 'day === 0');
     await page.click('[data-testid=step]');
     await waitForDay(page, 'day === 1');
-    expect(page.url()).toMatch(/interventions\[0\]\.value=false.*targeting\.mode=instant.*day=1/);
+    expect(page.url()).toMatch(/lever=closed-loop=false&lever=targeting=instant&lever=sharing=2&day=1/);
+    // A lever set back to where the file has it is no longer pulled.
+    await page.check('[data-testid=lever-closed-loop]');
+    await page.waitForURL((url) => !url.search.includes('closed-loop'));
+    await waitForDay(page, 'day === 1');
     await page.click('[data-testid=reset]');
     await waitForDay(page, 'day === 0');
+    expect(page.url()).toMatch(/lever=targeting=instant&lever=sharing=2/);
     await close(page, 'view-levers.png');
+  });
+
+  it('refuses a lever value outside its range from a link, naming the --lever, and shows the scenario without it', async () => {
+    const page = await openPage(`${servers.isolated.url}${SMALL}&lever=rural-promoters=0.5`);
+    const error = page.locator('[data-testid=error]');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/--lever rural-promoters=0\.5\s*rural-promoters\s*expected a number in \[0, 0\.005\] \(probability per day\), got 0\.5/);
+    await waitForDay(page, 'day === 0');
+    expect(page.url()).not.toContain('lever=');
+    await close(page);
+  });
+
+  it('says under each headline figure how it relates to the article’s, and leaves the note out where the figure does not apply', async () => {
+    const page = await openPage(`${servers.isolated.url}${SMALL}&day=10`);
+    await waitForDay(page, 'day === 10');
+    await drawn(page);
+    const notes = page.locator('[data-testid=headline] details[data-relation]');
+    expect(await notes.count()).toBe(5);
+    for (const note of await notes.all()) expect(await note.isVisible()).toBe(true);
+    // Readable without hovering: a click opens it.
+    const interactions = page.locator('details[data-relation=interactions_national]');
+    await interactions.locator('summary').click();
+    // 668 million internet users over the 20,000 agents of this link: 33,400 people per agent.
+    const perAgent = (668_000_000 / 20_000).toLocaleString('en-US');
+    expect(await interactions.locator('p').textContent()).toContain(`each agent standing for ${perAgent} people`);
+    expect(await interactions.locator('p').textContent()).toContain('806 million');
+    expect(await page.locator('details[data-relation=social_share_of_new_buyers_2015_11_11] p').textContent()).toContain('52 %');
+    await close(page);
+    // The village: one agent is one person, so national figures are hidden with their notes; Q1 2016 is after its run.
+    const village = await openPage(`${servers.isolated.url}?scenario=teaching-village`);
+    await waitForDay(village, 'day === 0');
+    await drawn(village);
+    for (const key of ['interactions_national', 'peak_day_data_events_national', 'social_gmv_growth_q1_2016']) {
+      expect(await village.locator(`details[data-relation=${key}]`).isVisible(), key).toBe(false);
+    }
+    expect(await village.locator('details[data-relation=social_share_of_new_buyers_2015_11_11]').isVisible()).toBe(true);
+    await close(village);
   });
 
   it('shows the default world at day 550: four tiers, both charts marked with 618 and 11.11, the headline figures', async () => {

@@ -1,8 +1,10 @@
 // Chart 1: customers as a share of each tier, day by day — where adoption "sinks" into low tiers.
+// After a lever is pulled, the run before the change stays as faint lines under the new ones.
 import { format, line } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { seriesValue, type DailySeries } from '../../engine/metrics.ts';
 import { colourVariable } from '../shared/palette.ts';
+import type { BeforeRun } from './lever-effect.ts';
 import { TimeChart } from './time-chart.ts';
 
 const percent = format('.0%');
@@ -10,7 +12,7 @@ const percent = format('.0%');
 export class AdoptionChart {
   private readonly chart: TimeChart;
   private names: readonly string[] = [];
-  private drawn: { series: DailySeries; day: number } | undefined;
+  private drawn: { series: DailySeries; day: number; before: BeforeRun | null; beforeLabel: string } | undefined;
 
   constructor(parent: HTMLElement) {
     this.chart = new TimeChart(parent, {
@@ -20,7 +22,7 @@ export class AdoptionChart {
       testId: 'adoption-chart',
       rightEms: 5.5,
     });
-    this.chart.onLayout = () => this.drawn && this.update(this.drawn.series, this.drawn.day);
+    this.chart.onLayout = () => this.drawn && this.update(this.drawn.series, this.drawn.day, this.drawn.before, this.drawn.beforeLabel);
   }
 
   setRun(start: string, days: number, markers: readonly Marker[], tierNames: readonly string[]): void {
@@ -30,27 +32,50 @@ export class AdoptionChart {
     this.drawn = undefined;
   }
 
-  update(series: DailySeries, day: number): void {
+  /** The day under the pointer, or null. */
+  onHover(report: (day: number | null) => void): void {
+    this.chart.onHover(report);
+  }
+
+  /** `before`: the run before a lever, drawn faint and named by `beforeLabel` in the plot's corner. */
+  update(series: DailySeries, day: number, before: BeforeRun | null = null, beforeLabel = ''): void {
     const chart = this.chart;
-    this.drawn = { series, day };
+    this.drawn = { series, day, before, beforeLabel };
     chart.setCursor(day);
-    const days = Array.from({ length: Math.max(0, day + 1) }, (_, d) => d);
     // Tier rows, then the whole world (index `tiers`) as a dashed grey line.
-    const rows = Array.from({ length: series.tiers + 1 }, (_, t) =>
-      days.map((d) => {
-        const agents = seriesValue(series, d, t, 'agents');
-        return agents > 0 ? seriesValue(series, d, t, 'customers') / agents : 0;
-      }),
-    );
-    chart.growY(Math.max(0.1, ...rows.map((r) => (r.length ? Math.max(...r) : 0))));
+    const rows = shares(series, day);
+    const faint = before && before.series.tiers === series.tiers ? shares(before.series, before.lastDay) : [];
+    chart.growY(Math.max(0.1, ...[...rows, ...faint].map((r) => (r.length ? Math.max(...r) : 0))));
     const path = line<number>()
       .x((_, d) => chart.x(chart.dateOf(d)))
       .y((share) => chart.y(share));
+    chart.plot
+      .selectAll<SVGPathElement, number[]>('path.before')
+      .data(faint)
+      .join('path')
+      .attr('class', 'before')
+      .attr('data-before', (_, t) => (t === series.tiers ? 'all' : (this.names[t] ?? `tier ${t + 1}`)))
+      .attr('fill', 'none')
+      .style('stroke', (_, t) => (t === series.tiers ? colourVariable.allTiers : colourVariable.tier(t)))
+      .attr('stroke-opacity', 0.35)
+      .style('stroke-width', 'calc(var(--chart-line) * 0.8)')
+      .attr('stroke-dasharray', '2 2')
+      .attr('d', (r) => path(r));
+    chart.plot
+      .selectAll<SVGTextElement, string>('text.before-key')
+      .data(faint.length > 0 ? [beforeLabel] : [])
+      .join('text')
+      .attr('class', 'before-key')
+      .attr('x', chart.em * 0.5)
+      .attr('y', chart.em)
+      .style('fill', colourVariable.allTiers)
+      .text((label) => label);
     chart.plot
       .selectAll<SVGPathElement, number[]>('path.tier')
       .data(rows)
       .join('path')
       .attr('class', 'tier')
+      .attr('data-tier', (_, t) => (t === series.tiers ? 'all' : (this.names[t] ?? `tier ${t + 1}`)))
       .attr('fill', 'none')
       .style('stroke', (_, t) => (t === series.tiers ? colourVariable.allTiers : colourVariable.tier(t)))
       .style('stroke-width', (_, t) => (t === series.tiers ? 'calc(var(--chart-line) * 0.7)' : 'var(--chart-line)'))
@@ -77,4 +102,15 @@ export class AdoptionChart {
       .style('fill', (e) => (e.t === tiers ? colourVariable.allTiers : colourVariable.tier(e.t)))
       .text((e) => e.name);
   }
+}
+
+/** Customers as a share of the tier's agents, days 0..day, per tier and then for all. */
+function shares(series: DailySeries, day: number): number[][] {
+  const days = Array.from({ length: Math.max(0, day + 1) }, (_, d) => d);
+  return Array.from({ length: series.tiers + 1 }, (_, t) =>
+    days.map((d) => {
+      const agents = seriesValue(series, d, t, 'agents');
+      return agents > 0 ? seriesValue(series, d, t, 'customers') / agents : 0;
+    }),
+  );
 }

@@ -5,11 +5,10 @@ import { dateOfDay } from '../../engine/calendar.ts';
 import { representedPeople } from '../../engine/headline.ts';
 import { seriesValue } from '../../engine/metrics.ts';
 import type { AgentSnapshot } from '../../runtime/protocol.ts';
-import { parseOverride } from '../../scenario/overrides.ts';
 import { isSeed } from '../../scenario/seed.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { AdoptionChart } from './adoption-chart.ts';
-import { bundledEntry, bundledText, catalog, resolveText } from '../shared/catalog.ts';
+import { catalog } from '../shared/catalog.ts';
 import { ChannelChart } from './channel-chart.ts';
 import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
@@ -17,35 +16,29 @@ import { addressLanguage, onLanguageChange, t } from '../shared/language.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel } from './lever-panel.ts';
+import { BeforeKeeper, LeverEffect, beforeLineLabel, type BeforeRun } from './lever-effect.ts';
 import { LessonMode } from './lesson-mode.ts';
-import type { Lever, LeverValue } from './levers.ts';
+import { leverText, settingsAfterPull, type LeverValue } from './levers.ts';
+import type { Lever } from '../../scenario/schema.ts';
+import { compareHref, compareTitle } from './compare-link.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
-import { LOADED_FILE_PREFIX, formatAddress, readAddress, withOverride } from './permalink.ts';
-import { Playback, workersFor, type LoadedRun } from './playback.ts';
+import { formatAddress, LOADED_FILE_PREFIX, readAddress } from './permalink.ts';
+import { Playback, fitsTwice, workersFor, type LoadedRun } from './playback.ts';
 import { assertFits } from '../../engine/index.ts';
 import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
 import { decodeScenarioText, SCENARIO_TEXT_PARAM, type CarriedScenario } from '../shared/scenario-text.ts';
-import { readSpeed, showPlaying, wireTransport } from './transport.ts';
-
-/** Where a scenario's text came from: a bundled id, or "file:<name>" for a file from disk. */
-interface ScenarioSource {
-  readonly id: string;
-  readonly file: string;
-  readonly text: string;
-  /** The file as a link carries it (`?scenario-text=`), when it came from one: the address keeps it. */
-  readonly carried?: string;
-}
+import { readSpeed, showPlaying, togglePresenter, wireTransport } from './transport.ts';
+import { loadedSource, remember, resolveWorld, sourceOf, WrittenScenarios, type ScenarioSource } from './scenario-source.ts';
 
 const CHART_MS = 150;
 /** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
 const ADDRESS_MS = 1000;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const storageKey = (id: string) => `tierwave:${id}`;
 
 export class App {
   private readonly playback: Playback;
@@ -56,7 +49,8 @@ export class App {
   private readonly channels = new ChannelChart(this.charts);
   private readonly headline = new HeadlinePanel(byId<HTMLTableElement>('headline'));
   private readonly errors = new ErrorPanel(byId('error'));
-  private readonly levers: LeverPanel;
+  private readonly leverPanel: LeverPanel;
+  private readonly effect: LeverEffect;
   private readonly picker = byId<HTMLSelectElement>('scenario-picker');
   private readonly seedInput = byId<HTMLInputElement>('seed');
   private readonly follower = new ShareFollower(byId('follow'), byId('cascade-tree'), this.network);
@@ -65,7 +59,16 @@ export class App {
   private fileScenario: Scenario | null = null;
   private seed: number | null = null;
   private overrides: string[] = [];
-  private readonly written = new Map<string, Scenario>();
+  /** Levers pulled, `id=value` as `--lever` takes them. */
+  private levers: string[] = [];
+  /** The scenario as run (overrides and levers applied). */
+  private scenario: Scenario | null = null;
+  /** The run before the last lever pulled, kept to draw and to subtract; forgotten on any other change. */
+  private readonly before = new BeforeKeeper();
+  /** The day the world is being built or replayed to, while no run is current. */
+  private pendingDay = 0;
+  private hoverDay: number | null = null;
+  private readonly written = new WrittenScenarios();
   /** Counts open() calls, so the follow-up tasks of a superseded one do nothing. */
   private openings = 0;
   private settler: ForceSettler | null = null;
@@ -87,7 +90,12 @@ export class App {
       failed: (error) => this.errors.show('The simulation stopped', error),
     });
     this.playback.speed = readSpeed(byId('speed'));
-    this.levers = new LeverPanel(byId('levers'), (lever, value) => void this.pull(lever, value));
+    this.leverPanel = new LeverPanel(byId('levers'), (lever, value) => this.pull(lever, value));
+    this.effect = new LeverEffect(byId('lever-effect'));
+    this.adoption.onHover((day) => {
+      this.hoverDay = day;
+      this.chartsDue = true;
+    });
     byId('map').addEventListener('click', (event) => {
       const run = this.playback.current;
       const at = this.network.agentAt(event.clientX, event.clientY);
@@ -101,24 +109,24 @@ export class App {
       {
         toggle: () => (this.playback.playing || this.lesson.mayPlay()) && this.playback.toggle(),
         step: () => this.lesson.mayPlay() && void this.playback.stepOnce(),
-        reset: () => this.source && void this.open(this.source, this.seed, this.overrides, 0),
+        reset: () => this.source && void this.open(this.source, this.seed, this.overrides, this.levers, 0),
         speed: (daysPerSecond) => (this.playback.speed = daysPerSecond),
-        presenter: () => this.togglePresenter(),
+        presenter: () => togglePresenter(byId('presenter')),
       },
     );
     this.picker.addEventListener('change', () => this.choose(this.picker.value));
     this.lesson = new LessonMode(byId('lesson'), byId('lesson-picker'), byId('speed'), {
       playback: this.playback,
       openScenario: (id, seed, overrides) => {
-        const source = this.sourceOf(id);
-        return source ? this.open(source, seed, overrides, 0) : new Error(`no bundled scenario ${id}`);
+        const source = sourceOf(id);
+        return source ? this.open(source, seed, overrides, [], 0) : new Error(`no bundled scenario ${id}`);
       },
       showError: (title, error) => this.errors.show(title, error),
       writeAddress: () => this.writeAddress(),
     });
     this.seedInput.addEventListener('change', () => {
       const seed = Number(this.seedInput.value);
-      if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, 0);
+      if (this.source && isSeed(seed)) void this.open(this.source, seed, this.overrides, this.levers, 0);
     });
     acceptScenarioFiles(
       byId('scenario-file'),
@@ -126,7 +134,10 @@ export class App {
       (text, name) => this.loadFile(text, name),
       (error, name) => this.errors.show(`${name} could not be read`, error),
     );
-    onLanguageChange(() => this.writeAddress());
+    onLanguageChange(() => {
+      this.writeAddress();
+      this.chartsDue = true;
+    });
     requestAnimationFrame((now) => this.frame(now));
   }
 
@@ -135,7 +146,7 @@ export class App {
     const address = readAddress(location.search);
     if (address.lesson && this.lesson.open(address.lesson, address.chapter ?? 0)) return;
     if (address.scenarioText) {
-      void this.openCarried(address.scenarioText, address.seed, [...address.overrides], address.day ?? 0);
+      void this.openCarried(address.scenarioText, address.seed, [...address.overrides], [...address.levers], address.day ?? 0);
       return;
     }
     const id = address.scenario ?? catalog()[0]?.id;
@@ -143,7 +154,7 @@ export class App {
       this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
       return;
     }
-    const source = this.sourceOf(id);
+    const source = sourceOf(id);
     if (!source) {
       // Opening clears the error panel, so the fallback opens first and the reason shows after.
       if (catalog()[0]) this.choose(catalog()[0].id);
@@ -151,16 +162,16 @@ export class App {
       return;
     }
     const day = address.day ?? 0;
-    const failure = this.open(source, address.seed, [...address.overrides], day);
+    const failure = this.open(source, address.seed, [...address.overrides], [...address.levers], day);
     if (!failure && address.seedProblem) this.errors.show('The link’s seed could not be used', new Error(address.seedProblem));
     if (!failure) return;
-    if (address.overrides.length > 0 && !this.open(source, address.seed, [], day)) {
-      this.errors.show('The link’s overrides could not be applied; showing the scenario without them', failure);
+    if (address.overrides.length + address.levers.length > 0 && !this.open(source, address.seed, [], [], day)) {
+      this.errors.show('The link’s overrides or levers could not be applied; showing the scenario without them', failure);
     } else this.errors.show(`${source.file} could not be run`, failure);
   }
 
   /** A scenario file carried in the link (from the editor), validated like a file from disk. */
-  private async openCarried(encoded: string, seed: number | null, overrides: string[], day: number): Promise<void> {
+  private async openCarried(encoded: string, seed: number | null, overrides: string[], levers: string[], day: number): Promise<void> {
     let carried: CarriedScenario;
     try {
       carried = await decodeScenarioText(encoded);
@@ -169,18 +180,9 @@ export class App {
       this.errors.show(t('simulator.carriedUnreadable'), error);
       return;
     }
-    const name = carried.file.split(/[\\/]/).pop() ?? carried.file;
-    const failure = this.open({ id: `${LOADED_FILE_PREFIX}${name}`, file: carried.file, text: carried.text, carried: encoded }, seed, overrides, day);
+    const source = { ...loadedSource(carried.text, carried.file.split(/[\\/]/).pop() ?? carried.file), file: carried.file, carried: encoded };
+    const failure = this.open(source, seed, overrides, levers, day);
     if (failure) this.errors.show(t('simulator.carriedNotRun', { file: carried.file }), failure);
-  }
-
-  private sourceOf(id: string): ScenarioSource | null {
-    if (id.startsWith(LOADED_FILE_PREFIX)) {
-      const text = localStorage.getItem(storageKey(id));
-      return text === null ? null : { id, file: id.slice(LOADED_FILE_PREFIX.length), text };
-    }
-    const entry = bundledEntry(id);
-    return entry ? { id, file: entry.file, text: bundledText(entry) } : null;
   }
 
   /**
@@ -188,37 +190,31 @@ export class App {
    * world (a lever's path may not even exist in the new one), so they are dropped.
    */
   private choose(id: string): void {
-    const source = this.sourceOf(id);
+    const source = sourceOf(id);
     if (!source) return;
-    const failure = this.open(source, null, [], 0);
+    const failure = this.open(source, null, [], [], 0);
     if (failure) this.errors.show(`${source.file} could not be run`, failure);
   }
 
   private loadFile(text: string, name: string): void {
-    const id = `${LOADED_FILE_PREFIX}${name}`;
-    const failure = this.open({ id, file: name, text }, null, [], 0);
-    if (failure) {
-      this.errors.show(`${name} could not be run`, failure);
-      return;
-    }
+    const source = loadedSource(text, name);
+    const failure = this.open(source, null, [], [], 0);
+    if (failure) this.errors.show(`${name} could not be run`, failure);
     // Kept so a link to this run works again in this browser; other browsers do not have the file.
-    try {
-      localStorage.setItem(storageKey(id), text);
-    } catch {
-      /* storage full or disabled: the run still works, only its link will not */
-    }
+    else remember(source);
   }
 
   /**
-   * Validates and starts a world; returns the problem instead when the scenario does not validate.
-   * The scenario as its file has it (what the levers compare with) and the start of the workers
-   * follow in tasks of their own: each is tens of milliseconds on a slow machine, together they
-   * would block the page past 50 ms.
+   * Validates and starts a world, replayed to `day` (then playing if `play`); returns the problem
+   * instead when the scenario does not validate. Overrides apply first, then levers, as on the
+   * command line. The scenario as its file has it (what the markers compare with) and the start of
+   * the workers follow in tasks of their own: each is tens of milliseconds on a slow machine,
+   * together they would block the page past 50 ms. Any change but a lever forgets the "before" run.
    */
-  private open(source: ScenarioSource, seed: number | null, overrides: string[], day: number): unknown {
+  private open(source: ScenarioSource, seed: number | null, overrides: string[], levers: string[], day: number, options: { play?: boolean; before?: BeforeRun | null; keepBefore?: boolean } = {}): unknown {
     let scenario: Scenario;
     try {
-      scenario = resolveText(source.text, source.file, overrides.map(parseOverride)).scenario;
+      scenario = resolveWorld(source, overrides, levers);
       // Before anything is allocated, with the command line's estimate: a world this tab cannot
       // hold would otherwise build for a minute and then fail to allocate.
       assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes());
@@ -226,7 +222,10 @@ export class App {
       return error;
     }
     this.errors.clear();
-    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, fileScenario: overrides.length === 0 ? scenario : null });
+    const unchanged = overrides.length === 0 && levers.length === 0;
+    Object.assign(this, { source, seed: seed ?? scenario.seed, overrides, levers, scenario, fileScenario: unchanged ? scenario : null, pendingDay: day });
+    this.before.set(options.before ?? null, options.keepBefore ?? false);
+    this.leverPanel.show(scenario, levers);
     if (![...this.picker.options].some((o) => o.value === source.id)) this.picker.add(new Option(source.file, source.id));
     this.picker.value = source.id;
     this.seedInput.value = String(seed ?? scenario.seed);
@@ -235,40 +234,40 @@ export class App {
     this.writeAddress(day);
     const opening = ++this.openings;
     setTimeout(() => {
-      if (opening !== this.openings) return;
-      this.fileScenario ??= this.asWritten(source) ?? scenario;
-      this.levers.show(scenario, this.fileScenario);
+      if (opening === this.openings) this.fileScenario ??= this.written.of(source) ?? scenario;
     }, 0);
-    setTimeout(() => opening === this.openings && void this.playback.load(scenario, seed ?? scenario.seed, day), 0);
+    setTimeout(() => {
+      if (opening !== this.openings) return;
+      void this.playback.load(scenario, seed ?? scenario.seed, day, options.keepBefore ?? false);
+      // Asked while the world loads, play waits for it (the button says so).
+      if (options.play) this.playback.play();
+    }, 0);
     return null;
   }
 
-  /** The scenario without overrides, validated once per text (resets and levers re-open it often). */
-  private asWritten(source: ScenarioSource): Scenario | null {
-    const cached = this.written.get(source.text);
-    if (cached) return cached;
-    try {
-      const scenario = resolveText(source.text, source.file, []).scenario;
-      this.written.set(source.text, scenario);
-      return scenario;
-    } catch {
-      return null; // only the overrides make this file valid: the levers compare with the overridden one
-    }
-  }
-
-  private async pull(lever: Lever, value: LeverValue): Promise<void> {
-    if (!this.source || !this.fileScenario) return;
-    let overrides = this.overrides;
-    for (const [path, v] of lever.write(value, this.fileScenario)) overrides = withOverride(overrides, path, v);
-    const wasPlaying = this.playback.playing;
-    const failure = this.open(this.source, this.seed, overrides, 0);
+  /**
+   * A lever re-runs the world from day 0 to the day on screen, on the same seed, and goes on as it
+   * was (playing or paused); the run as it stood is kept as the "before". A lever set back to where
+   * the file has it is dropped, so the world is the file's again, bit for bit.
+   */
+  private pull(lever: Lever, value: LeverValue): void {
+    const { source, scenario } = this;
+    if (!source || !scenario) return;
+    const levers = settingsAfterPull(this.levers, lever, value, scenario, (others) => {
+      try {
+        return resolveWorld(source, this.overrides, others);
+      } catch {
+        return null;
+      }
+    });
+    const run = this.playback.current;
+    const day = run ? Math.max(0, run.sim.day) : this.pendingDay;
+    const before = this.before.next(run, leverText(lever.id, value));
+    const play = this.playback.willPlay;
+    const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before, keepBefore: before !== null && fitsTwice(scenario) });
     if (failure) this.errors.show('That lever setting does not fit this scenario', failure);
-    else if (wasPlaying) this.playWhenReady();
-  }
-
-  private playWhenReady(): void {
-    const wait = () => (this.playback.current && this.playback.current.sim.day >= 0 ? this.playback.play() : setTimeout(wait, 50));
-    wait();
+    // The old world stops stepping now, not when the new one starts building.
+    else this.playback.pause();
   }
 
   private built(run: LoadedRun): void {
@@ -307,18 +306,6 @@ export class App {
     if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
   }
 
-  /**
-   * Presenter mode: the whole screen, large type (chart text 18 px and more at 1920 × 1080, see
-   * style.css). Full screen is asked for, but a browser may refuse it (no user gesture, an iframe):
-   * the large type applies either way.
-   */
-  private togglePresenter(): void {
-    const on = document.documentElement.classList.toggle('presenter');
-    byId('presenter').setAttribute('aria-pressed', String(on));
-    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
-    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-  }
-
   private frame(now: number): void {
     if (this.settler && !this.settler.settled) {
       this.settler.advance(8);
@@ -328,7 +315,9 @@ export class App {
     if (run && this.chartsDue && (now - this.chartsAt >= CHART_MS || !this.playback.playing)) {
       this.chartsDue = false;
       this.chartsAt = now;
-      this.adoption.update(run.sim.series, run.sim.day);
+      const before = this.before.now(this.playback.beforeRun);
+      this.adoption.update(run.sim.series, run.sim.day, before, before ? beforeLineLabel(before) : '');
+      this.effect.show(before, run.sim.series, run.sim.day, run.scenario.start, run.scenario.tiers.map((t) => t.name), this.hoverDay ?? run.sim.day);
       this.channels.update(run.sim.series, run.sim.day);
       this.headline.update(run.scenario, run.sim.series, run.sim.day);
     }
@@ -340,12 +329,16 @@ export class App {
   private writeAddress(day = this.playback.current?.sim.day): void {
     if (!this.source) return;
     this.addressAt = performance.now();
-    const query = formatAddress({ scenario: this.source.id, scenarioText: this.source.carried ?? null, seed: this.seed, overrides: this.overrides, day: day === undefined || day < 0 ? null : day, ...this.lesson.address(), lang: addressLanguage() });
+    const shown = day === undefined || day < 0 ? null : day;
+    const query = formatAddress({ scenario: this.source.id, scenarioText: this.source.carried ?? null, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown, ...this.lesson.address(), lang: addressLanguage() });
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;
     // The editor opens the world on screen as its file has it (levers and overrides aside).
     const editing = this.source.carried ? `${SCENARIO_TEXT_PARAM}=${this.source.carried}` : this.source.id.startsWith(LOADED_FILE_PREFIX) ? '' : `scenario=${encodeURIComponent(this.source.id)}`;
     byId<HTMLAnchorElement>('editor-link').href = `./editor.html${editing ? `?${editing}` : ''}`;
+    if (!this.scenario) return;
+    const onScreen = { source: this.source.id, scenario: this.scenario, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown ?? this.pendingDay };
+    Object.assign(byId<HTMLAnchorElement>('compare-link'), { href: compareHref(onScreen), title: compareTitle(onScreen) });
   }
 }

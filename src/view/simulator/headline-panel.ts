@@ -1,9 +1,11 @@
 // The headline figures beside the article's, for the days run so far: a figure whose dates the
-// run has not reached yet says so instead of showing a number that would still change.
+// run has not reached yet says so instead of showing a number that would still change. Each says
+// how it relates to the article's (headline-relation.ts), except where it does not apply.
 import { dateOfDay, dayOfDate } from '../../engine/calendar.ts';
 import { headline, representedPeople, type Headline } from '../../engine/headline.ts';
 import type { DailySeries } from '../../engine/metrics.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { fillRelation, relationNote } from './headline-relation.ts';
 
 type FigureKey = Exclude<keyof Headline, 'peak_day_date'>;
 
@@ -34,7 +36,7 @@ const ROWS: Row[] = [
 ];
 
 export class HeadlinePanel {
-  private readonly cells: Array<{ model: HTMLTableCellElement; row: Row }> = [];
+  private readonly cells: Array<{ model: HTMLTableCellElement; row: Row; note: HTMLDetailsElement }> = [];
 
   constructor(private readonly table: HTMLTableElement) {
     table.innerHTML = '<caption>Headline figures: this run beside the article</caption><thead><tr><th scope="col">figure</th><th scope="col">model</th><th scope="col">article</th></tr></thead>';
@@ -45,12 +47,14 @@ export class HeadlinePanel {
       const name = document.createElement('th');
       name.scope = 'row';
       name.textContent = row.label;
+      const note = relationNote(row.key);
+      name.append(note);
       tr.append(name);
       const model = tr.insertCell();
       model.className = 'model';
       const article = tr.insertCell();
       article.className = 'article';
-      this.cells.push({ model, row });
+      this.cells.push({ model, row, note });
     }
   }
 
@@ -60,8 +64,11 @@ export class HeadlinePanel {
     // The article's values do not depend on the run; day 0 is always there to ask with.
     const articles = headline(scenario, { ...series, days: 0 });
     const village = representedPeople(scenario) === 1;
-    for (const { model, row } of this.cells) {
+    for (const { model, row, note } of this.cells) {
       (model.parentElement as HTMLTableRowElement).hidden = village && row.national === true;
+      fillRelation(note, row.key, representedPeople(scenario));
+      // A figure the run cannot have (its dates outside the run, tiers 3–4 in a world without them) has nothing to relate.
+      note.hidden = (row.needs !== null && dayOfDate(scenario.start, row.needs) > scenario.days) || (row.key === 'customer_share_tiers_3_4' && series.tiers !== 4);
       const figure = figures?.[row.key];
       const article = model.nextElementSibling as HTMLTableCellElement;
       const articleValue = articles[row.key].article;

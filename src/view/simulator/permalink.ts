@@ -1,5 +1,5 @@
-// The page's address is the run's address: scenario, seed, overrides and day (and the lesson,
-// chapter when a lesson is open) and the page's language. Opening it rebuilds
+// The page's address is the run's address: scenario, seed, overrides, levers pulled and day (and
+// the lesson and chapter when a lesson is open) and the page's language. Opening it rebuilds
 // the same world (the engine is deterministic) and replays to the same day, so the same numbers show.
 import { encodeAddressPart, wholeNumber } from '../shared/address.ts';
 import { seedProblem } from '../../scenario/seed.ts';
@@ -15,8 +15,10 @@ export interface ViewAddress {
   readonly seed: number | null;
   /** Why the address's seed was not used (it breaks the seed rule), or null. */
   readonly seedProblem?: string | null;
-  /** `path=value` overrides in order, as typed (levers add theirs here too). */
+  /** `path=value` overrides in order, as typed. */
   readonly overrides: readonly string[];
+  /** Levers pulled, `id=value` as `--lever` takes them (`lever=rural-promoters=0`), in order. */
+  readonly levers: readonly string[];
   /** The day to replay to; null: day 0. */
   readonly day: number | null;
   /** A bundled lesson's id and its chapter (counted from 1 in the address, from 0 here). */
@@ -38,6 +40,7 @@ export function readAddress(search: string): ViewAddress {
     seed: problem ? null : wholeNumber(seedText),
     seedProblem: problem ? `seed: ${problem}; the scenario's own seed is used` : null,
     overrides: params.getAll('set').filter((s) => s.length > 0),
+    levers: params.getAll('lever').filter((s) => s.length > 0),
     day: wholeNumber(params.get('day')),
     lesson: params.get('lesson'),
     chapter: Math.max(0, (wholeNumber(params.get('chapter')) ?? 1) - 1),
@@ -52,14 +55,9 @@ export function formatAddress(address: ViewAddress): string {
   else if (address.scenario) parts.push(`scenario=${encodeAddressPart(address.scenario)}`);
   if (address.seed !== null) parts.push(`seed=${address.seed}`);
   for (const o of address.overrides) parts.push(`set=${encodeAddressPart(o)}`);
+  for (const l of address.levers) parts.push(`lever=${encodeAddressPart(l)}`);
   if (address.day !== null) parts.push(`day=${address.day}`);
   if (address.lesson) parts.push(`lesson=${encodeAddressPart(address.lesson)}`, `chapter=${(address.chapter ?? 0) + 1}`);
   if (address.lang) parts.push(`lang=${address.lang}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
-/** Replaces (or adds, or with value undefined removes) the override of one path, keeping the others' order. */
-export function withOverride(overrides: readonly string[], path: string, value: unknown): string[] {
-  const rest = overrides.filter((o) => o.slice(0, o.indexOf('=')) !== path);
-  return value === undefined ? rest : [...rest, `${path}=${typeof value === 'string' ? value : JSON.stringify(value)}`];
 }

@@ -2,8 +2,11 @@
 // workers for days asynchronously, paced by the chosen speed, and after each batch takes one
 // snapshot of the drawn agents. A new world supersedes the old one at once — its workers are
 // terminated and any answer still on its way is ignored (comlink never settles calls to a
-// terminated worker, so nothing may wait on them).
-import { browserWorkers, canShareMemory, spawnBrowserWorker } from '../../runtime/browser.ts';
+// terminated worker, so nothing may wait on them). After a lever, the world as it was may be kept
+// as the "before" world: it goes on in step with the new one, on its own workers, so the two can be
+// read side by side on any day.
+import { assertFits } from '../../engine/index.ts';
+import { browserMemoryLimitBytes, browserWorkers, canShareMemory, spawnBrowserWorker } from '../../runtime/browser.ts';
 import { Simulation, type SpawnWorker, type WorkerHost } from '../../runtime/coordinator.ts';
 import type { AgentSnapshot } from '../../runtime/protocol.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -43,6 +46,16 @@ const ONE_WORKER_BELOW = 100_000;
 export function workersFor(agents: number): number {
   return agents < ONE_WORKER_BELOW ? 1 : Math.max(1, Math.min(browserWorkers(), (navigator.hardwareConcurrency || 2) - 1));
 }
+/** Whether this tab can hold the world twice: the before world of a lever beside the new one. */
+export function fitsTwice(scenario: Scenario): boolean {
+  try {
+    assertFits(scenario, workersFor(scenario.population.agents), browserMemoryLimitBytes() / 2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Aim for a snapshot at least this often while playing fast, so the picture keeps moving. */
 const BATCH_MS = 120;
 const REPLAY_CHUNK_DAYS = 40;
@@ -54,6 +67,8 @@ export class Playback {
   private paceChanged = false;
   private run: LoadedRun | null = null;
   private hosts: WorkerHost[] = [];
+  /** `settled`: the step that was in flight when it became the before world (one step at a time). */
+  private before: { run: LoadedRun; hosts: WorkerHost[]; settled: Promise<unknown> } | null = null;
   private generation = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private isPlaying = false;
@@ -67,6 +82,11 @@ export class Playback {
 
   get current(): LoadedRun | null {
     return this.run;
+  }
+
+  /** The world before the last lever, kept going in step with the current one; null if none. */
+  get beforeRun(): LoadedRun | null {
+    return this.before?.run ?? null;
   }
 
   /** Days per second; Infinity: as fast as the workers go. */
@@ -83,9 +103,23 @@ export class Playback {
     return this.isPlaying;
   }
 
-  /** Builds a world and replays it to `day` (clamped to the run); the old world is dropped first. */
-  async load(scenario: Scenario, seed: number, day: number): Promise<void> {
+  /** Playing, or asked to play once the world being built is ready. */
+  get willPlay(): boolean {
+    return this.isPlaying || this.playWhenLoaded;
+  }
+
+  /**
+   * Builds a world and replays it to `day` (clamped to the run); the old world is dropped first, or
+   * with `keepBefore` kept as the "before" world (while a world is still loading, the before world
+   * already kept stays: it is the one that was watched).
+   */
+  async load(scenario: Scenario, seed: number, day: number, keepBefore = false): Promise<void> {
+    const kept = keepBefore ? (this.run ? { run: this.run, hosts: this.hosts, settled: this.queue } : this.before) : null;
+    // Detached first, so dropping the rest does not terminate it.
+    if (kept && kept === this.before) this.before = null;
+    else if (kept) [this.run, this.hosts] = [null, []];
     this.drop();
+    this.before = kept;
     const generation = this.generation;
     this.loading = true;
     const check = () => {
@@ -143,7 +177,7 @@ export class Playback {
     return `${sim.agents.toLocaleString('en-US')} agents · ${sim.ties.toLocaleString('en-US')} ties · ${run.sample.length.toLocaleString('en-US')} drawn · ${run.workers} worker${run.workers > 1 ? 's' : ''} · ${memory} · built in ${sim.setupSeconds.toFixed(1)} s`;
   }
 
-  /** Terminates the current world's workers and forgets everything pending on them. */
+  /** Terminates the current (and the before) world's workers and forgets everything pending on them. */
   drop(): void {
     this.generation++;
     this.setPlaying(false);
@@ -153,6 +187,28 @@ export class Playback {
     this.run = null;
     this.hosts = [];
     this.queue = Promise.resolve();
+    this.dropBefore();
+  }
+
+  private dropBefore(): void {
+    this.before?.run.sim.dispose();
+    for (const host of this.before?.hosts ?? []) host.terminate();
+    this.before = null;
+  }
+
+  /**
+   * Brings the before world to day `to`, alongside the current world's step. A before world that
+   * fails is let go: it is a reading aid, and the run on screen must go on.
+   */
+  private async follow(to: number): Promise<void> {
+    const before = this.before;
+    if (!before || before.run.sim.day >= to || before.run.sim.done) return;
+    try {
+      await before.settled;
+      if (before.run.sim.day < to) await before.run.sim.step(to - before.run.sim.day);
+    } catch {
+      if (this.before === before) this.dropBefore();
+    }
   }
 
   play(): void {
@@ -194,7 +250,7 @@ export class Playback {
       if (generation !== this.generation || run.sim.done) return;
       const from = run.sim.day;
       const started = performance.now();
-      await run.sim.step(days);
+      await Promise.all([run.sim.step(days), this.follow(from + days)]);
       if (generation !== this.generation) return;
       this.msPerDay = 0.7 * this.msPerDay + (0.3 * (performance.now() - started)) / Math.max(1, run.sim.day - from);
       await this.report(run, from, false);

@@ -7,7 +7,7 @@
 // when the chart's width or type size changes, it lays itself out again and asks its owner to redraw.
 // Intervention names are long: they are numbered above the plot and named in a key under the chart,
 // so no label is ever drawn across the curves.
-import { axisBottom, axisLeft, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
+import { axisBottom, axisLeft, pointer, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { colourVariable } from '../shared/palette.ts';
 
@@ -43,6 +43,8 @@ export class TimeChart {
   private readonly xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly markerLayer: Selection<SVGGElement, unknown, null, undefined>;
   private readonly cursor: Selection<SVGLineElement, unknown, null, undefined>;
+  /** The day under the pointer, while a reading follows it. */
+  private readonly pointed: Selection<SVGLineElement, unknown, null, undefined>;
   private readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
   private readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
   private readonly key: Selection<HTMLOListElement, unknown, null, undefined>;
@@ -64,6 +66,7 @@ export class TimeChart {
     this.markerLayer = root.append('g').attr('class', 'markers');
     this.plot = root.append('g').attr('class', 'plot');
     this.cursor = root.append('line').attr('class', 'cursor');
+    this.pointed = root.append('line').attr('class', 'pointed').attr('visibility', 'hidden');
     this.xAxis = root.append('g').attr('class', 'axis x');
     this.yAxis = root.append('g').attr('class', 'axis y');
     this.yTitle = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'start').text(options.yLabel);
@@ -87,6 +90,31 @@ export class TimeChart {
     this.drawKey();
     this.draw();
     this.setCursor(-1);
+  }
+
+  /**
+   * Reports the day under the pointer (null when it leaves the plot), so a reading can follow the
+   * cursor; the day is whole and inside the run.
+   */
+  onHover(report: (day: number | null) => void): void {
+    const node = this.svg.node()!;
+    node.addEventListener('pointermove', (event) => {
+      // In the plot's own units, whatever the chart's shown size.
+      const [x] = pointer(event, this.plot.node());
+      const day = Math.round((this.x.invert(x).getTime() - this.start) / DAY_MS);
+      const at = x < 0 || x > this.width ? null : Math.max(0, Math.min(this.days, day));
+      this.point(at);
+      report(at);
+    });
+    node.addEventListener('pointerleave', () => {
+      this.point(null);
+      report(null);
+    });
+  }
+
+  private point(day: number | null): void {
+    const at = this.x(this.dateOf(Math.max(0, day ?? 0)));
+    this.pointed.attr('x1', at).attr('x2', at).attr('y1', 0).attr('y2', this.height).attr('visibility', day === null ? 'hidden' : 'visible');
   }
 
   /** Widens the y axis to hold `max` (never narrows it within a run). */

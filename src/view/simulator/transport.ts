@@ -67,3 +67,15 @@ export function showPlaying(play: HTMLButtonElement, state: PlayState): void {
   play.textContent = state === 'playing' ? t('simulator.pause') : state === 'waiting' ? t('simulator.playsWhenReady') : t('simulator.play');
   play.setAttribute('aria-pressed', String(state !== 'paused'));
 }
+
+/**
+ * Presenter mode: the whole screen, large type (chart text 18 px and more at 1920 × 1080, see
+ * style.css). Full screen is asked for, but a browser may refuse it (no user gesture, an iframe):
+ * the large type applies either way.
+ */
+export function togglePresenter(button: HTMLButtonElement): void {
+  const on = document.documentElement.classList.toggle('presenter');
+  button.setAttribute('aria-pressed', String(on));
+  if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+  if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+}
