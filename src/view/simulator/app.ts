@@ -24,16 +24,15 @@ import { compareHref, compareTitle } from './compare-link.ts';
 import { fillMapLegend } from './map-legend.ts';
 import { runMarkers } from './markers.ts';
 import { NetworkView } from './network-view.ts';
-import { formatAddress, LOADED_FILE_PREFIX, readAddress } from './permalink.ts';
+import { formatAddress, readAddress } from './permalink.ts';
 import { Playback, fitsTwice, workersFor, type LoadedRun } from './playback.ts';
 import { assertFits } from '../../engine/index.ts';
 import { browserMemoryLimitBytes } from '../../runtime/browser.ts';
 import { Pulses } from './pulses.ts';
 import { ShareFollower } from './share-follower.ts';
 import { acceptScenarioFiles } from './scenario-file.ts';
-import { decodeScenarioText, SCENARIO_TEXT_PARAM, type CarriedScenario } from '../shared/scenario-text.ts';
 import { readSpeed, showPlaying, togglePresenter, wireTransport } from './transport.ts';
-import { loadedSource, remember, resolveWorld, sourceOf, WrittenScenarios, type ScenarioSource } from './scenario-source.ts';
+import { carriedSource, editorHref, loadedSource, remember, resolveWorld, sourceOf, WrittenScenarios, type ScenarioSource } from './scenario-source.ts';
 
 const CHART_MS = 150;
 /** history.replaceState is not free (and browsers throttle it): while playing, once a second. */
@@ -172,17 +171,16 @@ export class App {
 
   /** A scenario file carried in the link (from the editor), validated like a file from disk. */
   private async openCarried(encoded: string, seed: number | null, overrides: string[], levers: string[], day: number): Promise<void> {
-    let carried: CarriedScenario;
+    let source: ScenarioSource;
     try {
-      carried = await decodeScenarioText(encoded);
+      source = await carriedSource(encoded);
     } catch (error) {
       if (catalog()[0]) this.choose(catalog()[0].id);
       this.errors.show(t('simulator.carriedUnreadable'), error);
       return;
     }
-    const source = { ...loadedSource(carried.text, carried.file.split(/[\\/]/).pop() ?? carried.file), file: carried.file, carried: encoded };
     const failure = this.open(source, seed, overrides, levers, day);
-    if (failure) this.errors.show(t('simulator.carriedNotRun', { file: carried.file }), failure);
+    if (failure) this.errors.show(t('simulator.carriedNotRun', { file: source.file }), failure);
   }
 
   /**
@@ -334,9 +332,7 @@ export class App {
     const href = `${location.pathname}${query}`;
     history.replaceState(null, '', href);
     byId<HTMLAnchorElement>('permalink').href = href;
-    // The editor opens the world on screen as its file has it (levers and overrides aside).
-    const editing = this.source.carried ? `${SCENARIO_TEXT_PARAM}=${this.source.carried}` : this.source.id.startsWith(LOADED_FILE_PREFIX) ? '' : `scenario=${encodeURIComponent(this.source.id)}`;
-    byId<HTMLAnchorElement>('editor-link').href = `./editor.html${editing ? `?${editing}` : ''}`;
+    byId<HTMLAnchorElement>('editor-link').href = editorHref(this.source);
     if (!this.scenario) return;
     const onScreen = { source: this.source.id, scenario: this.scenario, seed: this.seed, overrides: this.overrides, levers: this.levers, day: shown ?? this.pendingDay };
     Object.assign(byId<HTMLAnchorElement>('compare-link'), { href: compareHref(onScreen), title: compareTitle(onScreen) });

@@ -6,6 +6,7 @@ import { bundledEntry, bundledText, resolveText } from '../shared/catalog.ts';
 import { parseOverride } from '../../scenario/overrides.ts';
 import { leverOverrides } from './levers.ts';
 import { LOADED_FILE_PREFIX } from './permalink.ts';
+import { decodeScenarioText, SCENARIO_TEXT_PARAM } from '../shared/scenario-text.ts';
 
 export interface ScenarioSource {
   /** A bundled id, or "file:<name>" for a file from disk. */
@@ -30,6 +31,18 @@ export function sourceOf(id: string): ScenarioSource | null {
 /** A file from disk as a source; `remember` keeps it for links in this browser once it has run. */
 export function loadedSource(text: string, name: string): ScenarioSource {
   return { id: `${LOADED_FILE_PREFIX}${name}`, file: name, text };
+}
+
+/** A scenario file carried in a link (from the editor) as a source; throws, saying why, when the link is damaged. */
+export async function carriedSource(encoded: string): Promise<ScenarioSource> {
+  const carried = await decodeScenarioText(encoded);
+  return { ...loadedSource(carried.text, carried.file.split(/[\\/]/).pop() ?? carried.file), file: carried.file, carried: encoded };
+}
+
+/** The editor's address for a source, as its file has it: by id, by the link's text, or (a file only this browser has) empty. */
+export function editorHref(source: ScenarioSource): string {
+  if (source.carried) return `./editor.html?${SCENARIO_TEXT_PARAM}=${source.carried}`;
+  return source.id.startsWith(LOADED_FILE_PREFIX) ? './editor.html' : `./editor.html?scenario=${encodeURIComponent(source.id)}`;
 }
 
 export function remember(source: ScenarioSource): void {
