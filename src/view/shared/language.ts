@@ -149,6 +149,9 @@ export const formatNumber = (n: number, digits = 2, lang?: Language) => numberFo
 export const formatLargeCount = (n: number, lang?: Language) =>
   numberFormat('large', { notation: 'compact', compactDisplay: (lang ?? language()) === 'en' ? 'long' : 'short', maximumFractionDigits: 1 }, lang).format(n);
 
+/** A count on an axis, short: "12K" / "1.2万". */
+export const formatCompact = (n: number, lang?: Language) => numberFormat('compact', { notation: 'compact', maximumFractionDigits: 1 }, lang).format(n);
+
 /** A share (0.25) as a percentage: "25%" / "25%". */
 export const formatPercent = (fraction: number, digits = 1, lang?: Language) => numberFormat(`percent${digits}`, { style: 'percent', maximumFractionDigits: digits }, lang).format(fraction);
 
