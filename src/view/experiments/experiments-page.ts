@@ -21,6 +21,7 @@ import { exportFile } from './experiment-exports.ts';
 import { bundledExperiments, experimentDesign, type ExperimentKinds, type ExperimentSource, type PageSettings } from './experiment-files.ts';
 import { ExperimentRuns } from './experiment-runs.ts';
 import { renderIndexTable } from './index-table.ts';
+import { shownSensitivity } from './sensitivity-words.ts';
 import { writePageMarkup } from './page-markup.ts';
 import { renderResultsTable } from './results-table.ts';
 
@@ -250,9 +251,10 @@ export class ExperimentsPage {
     if (!files || files.replicates === s.shown) return;
     s.shown = files.replicates;
     this.c.used.value = t('experiments.indices', { n: files.replicates, of: s.runs.design.replicates });
-    this.c.chart.innerHTML = files.svg;
+    const shown = shownSensitivity(files.rows, s.runs.design.sensitivity!, s.runs.design.name);
+    this.c.chart.innerHTML = shown.svg;
     this.c.chart.dataset.replicates = String(files.replicates);
-    renderIndexTable(this.c.indices, files.rows);
+    renderIndexTable(this.c.indices, shown.rows);
   }
 
   private export(kind: string): void {

@@ -321,8 +321,9 @@ export class App {
 
   /** Bundled scenarios' titles in the page's language; files from disk keep their names. */
   private relabelPicker(): void {
+    const entries = catalog();
     for (const option of this.picker.options) {
-      const entry = catalog().find((e) => e.id === option.value);
+      const entry = entries.find((e) => e.id === option.value);
       if (entry) option.textContent = entry.title;
     }
   }
