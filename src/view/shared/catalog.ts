@@ -4,7 +4,7 @@ import type { LoadScenario } from '../../experiments/design.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/load.ts';
 import type { Override } from '../../scenario/overrides.ts';
 import { parse } from 'jsonc-parser';
-import { language } from './language.ts';
+import { language, t } from './language.ts';
 
 /** Every scenario file under scenarios/, keyed by its path from the project root ("/scenarios/x.json"). */
 const BUNDLED = import.meta.glob('/scenarios/**/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -72,7 +72,7 @@ export const scenarioFile = (id: string) => `/scenarios/${id}.json`;
 /** Resolves a bundled scenario with overrides, for designs of the compare page (the hash is the CLI's). */
 export const loadBundledScenario: LoadScenario = (file: string, overrides: readonly Override[]) => {
   const text = BUNDLED[file];
-  if (text === undefined) throw new Error(`no bundled scenario ${file}`);
+  if (text === undefined) throw new Error(t('errors.noBundledScenario', { file }));
   const resolved = resolveScenario(text, file, (path) => BUNDLED[path] ?? BUNDLED[`/${path}`], overrides);
   return { scenario: resolved.scenario, sha256: resolved.sha256, warnings: resolved.warnings };
 };
