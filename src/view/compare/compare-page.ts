@@ -221,14 +221,14 @@ export class ComparePage {
     controls.done.value = String(n);
     const names = design.configurations.map((conf) => conf.variant);
     drawChart(controls.bands, names.map((name, i) => ({ name, colour: COLOURS[i % COLOURS.length], points: results.bands(i, c.tier, metric) })), {
-      title: t('compare.chart.bandsTitle', { metric: metricName(metric), tier: tierLabel(c.tier === 'all' ? t('tier.all') : c.tier), n }),
+      title: t('compare.chart.bandsTitle', { metric: metricName(metric), tier: tierLabel(c.tier === 'all' ? t('tier.allShort') : c.tier), n }),
       yLabel: metricName(metric),
       marker: at.date,
       spread: true,
       zero: false,
     });
     drawChart(controls.diff, names.slice(1).map((name, i) => ({ name, colour: COLOURS[(i + 1) % COLOURS.length], points: results.differences(i + 1, c.tier, metric) })), {
-      title: t('compare.chart.diffTitle', { metric: metricName(metric), tier: tierLabel(c.tier === 'all' ? t('tier.all') : c.tier), baseline: names[0] }),
+      title: t('compare.chart.diffTitle', { metric: metricName(metric), tier: tierLabel(c.tier === 'all' ? t('tier.allShort') : c.tier), baseline: names[0] }),
       yLabel: t('compare.chart.delta', { metric: metricName(metric) }),
       marker: at.date,
       spread: false,

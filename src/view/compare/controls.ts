@@ -67,7 +67,7 @@ export function setUpControls(scenarios: readonly CatalogEntry[], workers: numbe
 /** Option texts and titles in the page's language; the values (ids, as the permalink has them) stay. */
 export function relabelControls(scenarios: readonly CatalogEntry[] = catalog()): void {
   for (const o of controls.metric.options) o.textContent = metricName(o.value);
-  for (const o of controls.tier.options) o.textContent = o.value === 'all' ? t('tier.all') : tierLabel(o.value);
+  for (const o of controls.tier.options) o.textContent = o.value === 'all' ? t('tier.allShort') : tierLabel(o.value);
   for (const o of controls.baseline.options) o.title = scenarios.find((s) => s.id === o.value)?.title ?? '';
   for (const label of controls.variants.querySelectorAll<HTMLLabelElement>('label[data-scenario]')) label.title = scenarios.find((s) => s.id === label.dataset.scenario)?.title ?? '';
 }
@@ -89,7 +89,7 @@ export function chooseScenario(id: string, role: 'baseline' | 'variant'): void {
 /** Tier choices of the baseline scenario ("all" first). */
 export function setTierChoices(labels: readonly string[], selected: string): void {
   controls.tier.replaceChildren();
-  for (const label of ['all', ...labels.filter((l) => l !== 'all')]) option(controls.tier, label, label === 'all' ? t('tier.all') : tierLabel(label));
+  for (const label of ['all', ...labels.filter((l) => l !== 'all')]) option(controls.tier, label, label === 'all' ? t('tier.allShort') : tierLabel(label));
   controls.tier.value = labels.includes(selected) ? selected : 'all';
 }
 

@@ -20,7 +20,7 @@ export function renderTierTable(table: HTMLTableElement, results: ComparisonResu
     const row = document.createElement('tr');
     row.dataset.tier = tier;
     const baseline = results.pointAt(0, tier, metric, at.day, false)?.mean ?? NaN;
-    const texts = [tier === 'all' ? t('tier.all') : tierLabel(tier), number(baseline)];
+    const texts = [tier === 'all' ? t('tier.allShort') : tierLabel(tier), number(baseline)];
     for (let i = 1; i < configurations.length; i++) {
       const variant = results.pointAt(i, tier, metric, at.day, false)?.mean ?? NaN;
       const d = results.pointAt(i, tier, metric, at.day, true);
