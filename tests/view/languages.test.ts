@@ -75,7 +75,7 @@ let server: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([servePages(['index.html', 'compare.html', 'sensitivity.html']), launchChromium()]);
+  [server, browser] = await Promise.all([servePages(['index.html', 'compare.html', 'sensitivity.html', 'experiments.html', 'editor.html']), launchChromium()]);
 }, 240_000);
 
 afterAll(async () => {
@@ -133,6 +133,19 @@ describe('the pages in Chinese', () => {
     await page.getByTestId('run').click();
     await page.waitForFunction(() => Number((document.getElementById('chart') as HTMLElement).dataset.replicates ?? 0) >= 1, undefined, { timeout: 90_000 });
     await page.getByTestId('pause').click();
+    expect(await htmlLang(page)).toMatch(/^zh\b/);
+    expect(await englishLeft(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the experiments page, with a finished experiment, shows no English UI string', async () => {
+    const { page, problems } = await open('experiments.html?lang=zh');
+    await page.getByTestId('experiment-file').setInputFiles('tests/view/fixtures/experiment-variants.json');
+    await page.getByTestId('agents').fill('300');
+    await page.getByTestId('replicates').fill('1');
+    await page.getByTestId('run').click();
+    await page.waitForFunction((finished) => document.querySelector('[data-testid=status]')?.textContent === finished, zh.experiments.status.finished, { timeout: 90_000 });
     expect(await htmlLang(page)).toMatch(/^zh\b/);
     expect(await englishLeft(page)).toEqual([]);
     expect(problems).toEqual([]);

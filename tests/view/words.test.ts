@@ -60,7 +60,7 @@ describe('the string catalogue', () => {
   });
 
   it('has every key the pages name in their HTML', () => {
-    for (const file of ['index.html', 'compare.html', 'sensitivity.html', 'editor.html']) {
+    for (const file of ['index.html', 'compare.html', 'sensitivity.html', 'experiments.html', 'editor.html']) {
       const html = readFileSync(file, 'utf8');
       for (const match of html.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) expect(EN.has(match[1]), `${file}: ${match[1]}`).toBe(true);
     }
