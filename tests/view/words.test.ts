@@ -29,6 +29,7 @@ const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
  */
 const NO_CJK: Record<string, string> = {
   'language.switch': 'the switch names the language it switches to, in that language: "English"',
+  'experiments.finding.side': 'word order only ("多 3.5"): its words are experiments.finding.fewer, less and more',
 };
 
 const EN = flatten(en as Tree);
