@@ -243,7 +243,7 @@ export const leverSchema = z
       .optional()
       .meta({ description: 'numbers only: the values the lever may take' }),
     options: z.array(z.string().min(1)).min(2).optional().meta({ description: 'choices only: the values the lever may take' }),
-    unit: z.string().optional().meta({ description: "the unit of the lever's value" }),
+    unit: z.union([z.string(), bilingualTextSchema]).optional().meta({ description: 'the unit of the lever\'s value: one text, or {"en", "zh"} for the pages in both languages' }),
     moves: z.array(leverMoveSchema).min(1).meta({ description: 'the fields and interventions the lever sets, all at once' }),
   })
   .refine((lever) => lever.kind !== 'number' || (lever.range !== undefined && lever.range.min <= lever.range.max), 'a number lever needs a "range" with min ≤ max')

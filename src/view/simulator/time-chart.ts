@@ -10,7 +10,7 @@
 import { axisBottom, axisLeft, pointer, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { colourVariable } from '../shared/palette.ts';
-import { formatDate, locale, onLanguageChange, t } from '../shared/language.ts';
+import { locale, onLanguageChange, t } from '../shared/language.ts';
 
 /** Month ticks ("May", "5月") and the year at January ("2015", "2015年"), by Intl for the page's language. */
 function dateTick(date: Date): string {
@@ -202,7 +202,7 @@ export class TimeChart {
       if (m.day < 0 || m.day > this.days) continue;
       const at = this.x(this.dateOf(m.day));
       const g = this.markerLayer.append('g').attr('class', `marker ${m.kind}`).attr('transform', `translate(${at},0)`);
-      g.append('title').text(`${formatDate(m.date)}: ${m.name}`);
+      g.append('title').text(`${m.date}: ${m.name}`);
       g.append('line').attr('y1', m.kind === 'festival' ? 0 : -0.4 * this.em).attr('y2', this.height);
       if (m.kind === 'festival') {
         g.append('text').attr('y', this.height + 2.5 * this.em).attr('text-anchor', 'middle').style('fill', colourVariable.festivalText).text(m.name);
@@ -225,7 +225,7 @@ export class TimeChart {
       .selectAll('li')
       .data(interventions)
       .join('li')
-      .text((m) => `${formatDate(m.date)} ${m.name}`);
+      .text((m) => `${m.date} ${m.name}`);
     this.key.attr('hidden', interventions.length ? null : '');
   }
 }
