@@ -75,7 +75,7 @@ let server: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([servePages(['index.html', 'compare.html', 'sensitivity.html', 'experiments.html', 'editor.html']), launchChromium()]);
+  [server, browser] = await Promise.all([servePages(['index.html', 'compare.html', 'sensitivity.html', 'experiments.html']), launchChromium()]);
 }, 240_000);
 
 afterAll(async () => {
