@@ -12,10 +12,12 @@
 //   the helpers below before passing them.
 // - Plurals: i18next's suffixes with `count`: en "runs_one": "{{count}} run", "runs_other":
 //   "{{count}} runs"; Chinese has one form, so zh has only "runs_other". `t('x.runs', { count })`.
+//   So no other key may end in _zero, _one, _two, _few, _many or _other (write camelCase).
 // - Static HTML: `<span data-i18n="key">`, or `data-i18n-title`, `data-i18n-aria-label`,
-//   `data-i18n-placeholder`, `data-i18n-alt`, `data-i18n-content` (<meta>) for attributes, `data-i18n-html` for a string that
-//   holds markup of our own (<kbd>, <code>), and `data-i18n-args='{"file":"runs.csv"}'` for the
-//   values of a `data-i18n` text; `translatePage()` fills them and redoes it on a switch.
+//   `data-i18n-placeholder`, `data-i18n-alt`, `data-i18n-content` (<meta>) for attributes,
+//   `data-i18n-html` for a string that holds markup of our own (<kbd>, <code>), and
+//   `data-i18n-args='{"file":"runs.csv"}'` for the values of a `data-i18n` text;
+//   `translatePage()` fills them and redoes it on a switch.
 // - Code that draws text subscribes with `onLanguageChange(render)` and reads `t()` when it renders.
 //
 // The language is the page's, like <html lang>: one i18next instance for the page, set from the
