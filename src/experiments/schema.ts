@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DAILY_METRICS } from '../engine/metrics.ts';
 import { HEADLINE_FIGURES } from '../engine/headline.ts';
 import { DEFAULT_REPORT } from './report.ts';
+import { bilingualTextSchema } from '../scenario/schema.ts';
 
 const isoDate = z
   .string()
@@ -100,7 +101,7 @@ export const experimentSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'path of schema.json, for editors' }),
     name: name.meta({ description: 'short name of the experiment' }),
-    title: z.string().optional(),
+    title: z.union([z.string(), bilingualTextSchema]).optional().meta({ description: 'a human title: one text, or {"en", "zh"} for the pages in both languages' }),
     description: z.string().optional(),
     baseline: baselineSchema,
     variants: z.array(variantSchema).default([]).meta({ description: 'what-ifs compared with the baseline' }),

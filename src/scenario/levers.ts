@@ -80,7 +80,7 @@ function checkValue(lever: Lever, value: unknown): void {
   if (lever.kind === 'choice' && !lever.options!.includes(value as string)) throw new Error(`expected one of ${lever.options!.map((o) => `"${o}"`).join(', ')}, got ${JSON.stringify(value)}`);
   if (lever.kind === 'number') {
     const { min, max } = lever.range!;
-    if (typeof value !== 'number' || !(value >= min && value <= max)) throw new Error(`expected a number in [${min}, ${max}]${lever.unit ? ` (${lever.unit})` : ''}, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !(value >= min && value <= max)) throw new Error(`expected a number in [${min}, ${max}]${lever.unit ? ` (${typeof lever.unit === 'string' ? lever.unit : lever.unit.en})` : ''}, got ${JSON.stringify(value)}`);
   }
 }
 

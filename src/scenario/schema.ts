@@ -223,15 +223,16 @@ export const leverMoveSchema = z
   .refine((move) => (move.path === undefined) !== (move.intervention === undefined), 'either a "path" or an "intervention", not both')
   .meta({ description: 'one thing a lever moves' });
 
+/** A text the pages show in their language: English and Chinese. */
+export const bilingualTextSchema = z.strictObject({
+  en: z.string().min(1).meta({ description: 'in English' }),
+  zh: z.string().min(1).meta({ description: 'in Chinese' }),
+});
+
 export const leverSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes').meta({ description: 'the name used on the command line: --lever rural-promoters=0' }),
-    label: z
-      .strictObject({
-        en: z.string().min(1).meta({ description: 'label in English' }),
-        zh: z.string().min(1).meta({ description: 'label in Chinese' }),
-      })
-      .meta({ description: 'what the control is called in the page' }),
+    label: bilingualTextSchema.meta({ description: 'what the control is called in the page' }),
     kind: z.enum(['number', 'switch', 'choice']).meta({ description: 'number: a value in `range`; switch: true or false; choice: one of `options`' }),
     range: z
       .strictObject({
@@ -242,7 +243,7 @@ export const leverSchema = z
       .optional()
       .meta({ description: 'numbers only: the values the lever may take' }),
     options: z.array(z.string().min(1)).min(2).optional().meta({ description: 'choices only: the values the lever may take' }),
-    unit: z.string().optional().meta({ description: "the unit of the lever's value" }),
+    unit: z.union([z.string(), bilingualTextSchema]).optional().meta({ description: 'the unit of the lever\'s value: one text, or {"en", "zh"} for the pages in both languages' }),
     moves: z.array(leverMoveSchema).min(1).meta({ description: 'the fields and interventions the lever sets, all at once' }),
   })
   .refine((lever) => lever.kind !== 'number' || (lever.range !== undefined && lever.range.min <= lever.range.max), 'a number lever needs a "range" with min ≤ max')
@@ -254,7 +255,7 @@ export const scenarioObjectSchema = z
     $schema: z.string().optional().meta({ description: 'path of schema.json, for editors' }),
     extends: z.string().optional().meta({ description: 'a scenario file this one builds on (deep merge; arrays are replaced whole)' }),
     name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore').meta({ description: 'short name used in output folders' }),
-    title: z.string().optional().meta({ description: 'a human title' }),
+    title: z.union([z.string(), bilingualTextSchema]).optional().meta({ description: 'a human title: one text, or {"en", "zh"} for the pages in both languages' }),
     description: z.string().optional().meta({ description: 'what the scenario is for' }),
     notes: z.record(z.string(), z.string()).optional().meta({
       description: 'where each number comes from, keyed by field path; say "assumption" where it is one',

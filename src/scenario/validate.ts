@@ -83,6 +83,17 @@ interface ZodIssueLike {
   keys?: string[];
   expected?: string;
   values?: unknown[];
+  /** invalid_union: each branch's issues, paths relative to the union's value. */
+  errors?: ZodIssueLike[][];
+}
+
+/**
+ * A union whose value has the shape of one branch (an object where a text or {"en", "zh"} may be)
+ * reports that branch's own problems ("title.zh: missing"), not "expected a string or an object".
+ */
+function unionBranchIssues(issue: ZodIssueLike): ZodIssueLike[] {
+  const matched = issue.code === 'invalid_union' ? issue.errors?.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0)) : undefined;
+  return matched ? matched.flatMap((i) => unionBranchIssues({ ...i, path: [...issue.path, ...i.path] })) : [issue];
 }
 
 function expectedWords(issue: ZodIssueLike, field: Schema | undefined): string {
@@ -102,7 +113,7 @@ export function schemaIssues(schema: Schema, input: unknown, sources: SourceMap,
     if (!seen.has(key)) out.push(issue);
     seen.add(key);
   };
-  for (const issue of issues) {
+  for (const issue of issues.flatMap(unionBranchIssues)) {
     if (issue.code === 'unrecognized_keys') {
       const object = getPath(input, issue.path as PathSegment[]);
       const present = object && typeof object === 'object' ? Object.keys(object) : [];

@@ -5,6 +5,21 @@
 // building, so the CLI writes it and a page can show or export it. Browser-safe.
 import type { SensitivityRow } from './analysis.ts';
 
+/** The chart's own words: English for the CLI's file; a page passes its language's. */
+export interface SensitivityChartWords {
+  readonly morrisLegend: string;
+  readonly sobolLegend: string;
+  readonly muStarAxis: string;
+  readonly rankHeading: string;
+}
+
+export const CHART_WORDS_EN: SensitivityChartWords = {
+  morrisLegend: 'Morris screening: μ* (influence) against σ (interactions, curvature); bars: μ* interval',
+  sobolLegend: 'Sobol indices: pale bar total (ST), dark bar first order (S1), lines: intervals',
+  muStarAxis: 'μ* (effect per whole range)',
+  rankHeading: 'rank  parameter  (μ*, σ)',
+};
+
 const FAMILY = 'font-family="system-ui, sans-serif"';
 const FONT = `${FAMILY} font-size="11"`;
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -58,7 +73,7 @@ function tornado(output: string, rows: SensitivityRow[], top: number, width: num
   return { svg: parts.join('\n'), height: axis + 24 - top };
 }
 
-function morrisPlane(output: string, rows: SensitivityRow[], top: number, width: number): { svg: string; height: number } {
+function morrisPlane(output: string, rows: SensitivityRow[], top: number, width: number, words: SensitivityChartWords): { svg: string; height: number } {
   const parameters = [...new Set(rows.map((r) => r.parameter))];
   const at = (p: string, index: string) => rows.find((r) => r.parameter === p && r.index === index);
   const points = parameters.map((p) => ({ p, muStar: at(p, 'mu_star'), sigma: at(p, 'sigma') })).filter((q) => q.muStar && q.sigma && Number.isFinite(q.muStar.value) && Number.isFinite(q.sigma.value));
@@ -73,11 +88,11 @@ function morrisPlane(output: string, rows: SensitivityRow[], top: number, width:
     parts.push(`<line x1="${x(0)}" x2="${x(max)}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="${left - 4}" y="${y(t) + 4}" ${FONT} text-anchor="end">${short(t)}</text>`);
   }
   parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(max)}" y2="${y(max)}" stroke="#999" stroke-dasharray="4 3"/>`);
-  parts.push(`<text x="${x(max / 2)}" y="${y(0) + 28}" ${FONT} text-anchor="middle">μ* (effect per whole range)</text>`, `<text x="14" y="${y(max / 2)}" ${FONT} transform="rotate(-90 14 ${y(max / 2)})" text-anchor="middle">σ</text>`);
+  parts.push(`<text x="${x(max / 2)}" y="${y(0) + 28}" ${FONT} text-anchor="middle">${escape(words.muStarAxis)}</text>`, `<text x="14" y="${y(max / 2)}" ${FONT} transform="rotate(-90 14 ${y(max / 2)})" text-anchor="middle">σ</text>`);
   // Points carry their rank; the names, most influential first, are listed beside the plane, where
   // they cannot overlap as labels of nearby points would.
   const list = left + size + 40;
-  parts.push(`<text x="${list}" y="${top + 36}" ${FONT} font-weight="bold">rank  parameter  (μ*, σ)</text>`);
+  parts.push(`<text x="${list}" y="${top + 36}" ${FONT} font-weight="bold">${escape(words.rankHeading)}</text>`);
   points.forEach(({ p, muStar, sigma }, rank) => {
     if (Number.isFinite(muStar!.lo) && Number.isFinite(muStar!.hi)) parts.push(`<line x1="${x(muStar!.lo)}" x2="${x(muStar!.hi)}" y1="${y(sigma!.value)}" y2="${y(sigma!.value)}" stroke="#9ecae1"/>`);
     parts.push(`<circle cx="${x(muStar!.value)}" cy="${y(sigma!.value)}" r="4" fill="#08519c"><title>${escape(p)}: μ* ${short(muStar!.value)}, σ ${short(sigma!.value)}</title></circle>`);
@@ -89,17 +104,17 @@ function morrisPlane(output: string, rows: SensitivityRow[], top: number, width:
 }
 
 /** One panel per output, stacked. */
-export function sensitivityChartSvg(rows: readonly SensitivityRow[], title: string): string {
+export function sensitivityChartSvg(rows: readonly SensitivityRow[], title: string, words = CHART_WORDS_EN): string {
   const width = 760;
   const morris = rows.some((r) => r.index === 'mu_star');
   let top = 30;
   const panels: string[] = [];
   for (const [output, group] of byOutput(rows)) {
-    const panel = morris ? morrisPlane(output, group, top, width) : tornado(output, group, top, width);
+    const panel = morris ? morrisPlane(output, group, top, width, words) : tornado(output, group, top, width);
     panels.push(panel.svg);
     top += panel.height + 10;
   }
-  const legend = morris ? 'Morris screening: μ* (influence) against σ (interactions, curvature); bars: μ* interval' : 'Sobol indices: pale bar total (ST), dark bar first order (S1), lines: intervals';
+  const legend = morris ? words.morrisLegend : words.sobolLegend;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top}" viewBox="0 0 ${width} ${top}">`,
     `<rect width="${width}" height="${top}" fill="white"/>`,

@@ -4,6 +4,7 @@
 // exported SVG looks the same outside the page.
 import * as d3 from 'd3';
 import type { BandPoint } from './results.ts';
+import { formatCompact, formatDate, locale, t } from '../shared/language.ts';
 
 export interface ChartSeries {
   readonly name: string;
@@ -28,6 +29,9 @@ const MARGIN = { top: 48, right: 180, bottom: 34, left: 70 };
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
 const parseDate = (date: string) => new Date(`${date}T00:00:00Z`);
+/** Month ticks ("May", "5月") and the year at January, by Intl for the page's language. */
+const dateTick = (date: Date) =>
+  new Intl.DateTimeFormat(locale(), date.getUTCMonth() === 0 ? { year: 'numeric', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' }).format(date);
 
 export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSeries[], options: ChartOptions): void {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('xmlns', 'http://www.w3.org/2000/svg').attr('font-family', FONT).attr('font-size', 12);
@@ -36,7 +40,7 @@ export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSerie
   svg.append('rect').attr('width', WIDTH).attr('height', HEIGHT).attr('fill', '#ffffff');
   svg.append('text').attr('x', MARGIN.left).attr('y', 18).attr('font-size', 14).attr('font-weight', 600).attr('fill', '#222').text(options.title);
   if (points.length === 0) {
-    svg.append('text').attr('x', WIDTH / 2).attr('y', HEIGHT / 2).attr('text-anchor', 'middle').attr('fill', '#777').text('waiting for the first complete replicate…');
+    svg.append('text').attr('x', WIDTH / 2).attr('y', HEIGHT / 2).attr('text-anchor', 'middle').attr('fill', '#777').text(t('compare.chart.waiting'));
     return;
   }
   const x = d3
@@ -51,15 +55,15 @@ export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSerie
     .domain([d3.min(finite(lows)) ?? 0, d3.max(finite(highs)) ?? 1])
     .nice()
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-  svg.append('g').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`).call(d3.axisBottom(x).ticks(6));
-  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(6, '~s'));
+  svg.append('g').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`).call(d3.axisBottom(x).ticks(6).tickFormat((d) => dateTick(d as Date)));
+  svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(6).tickFormat((v) => formatCompact(Number(v))));
   svg.append('text').attr('transform', `translate(16,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('fill', '#444').text(options.yLabel);
   if (options.zero) svg.append('line').attr('x1', MARGIN.left).attr('x2', WIDTH - MARGIN.right).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#999').attr('stroke-dasharray', '4 3');
   if (options.marker) {
     const at = x(parseDate(options.marker));
     if (at >= MARGIN.left && at <= WIDTH - MARGIN.right) {
       svg.append('line').attr('x1', at).attr('x2', at).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom).attr('stroke', '#bbb');
-      svg.append('text').attr('x', at + 3).attr('y', MARGIN.top + 10).attr('fill', '#777').text(options.marker);
+      svg.append('text').attr('x', at + 3).attr('y', MARGIN.top + 10).attr('fill', '#777').text(formatDate(options.marker));
     }
   }
   const area = (lo: (p: BandPoint) => number, hi: (p: BandPoint) => number) =>
@@ -87,6 +91,6 @@ export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSerie
     legend.append('rect').attr('y', i * 18).attr('width', 12).attr('height', 12).attr('fill', s.colour);
     legend.append('text').attr('x', 16).attr('y', i * 18 + 10).attr('fill', '#222').text(s.name.length > 25 ? `${s.name.slice(0, 24)}…` : s.name);
   });
-  const key = options.spread ? 'dark: 90 % interval of the mean; light: 5–95 % of runs' : 'band: 90 % interval of the paired mean difference';
+  const key = options.spread ? t('compare.chart.spreadKey') : t('compare.chart.diffKey');
   svg.append('text').attr('x', MARGIN.left).attr('y', 34).attr('fill', '#666').attr('font-size', 11).text(key);
 }

@@ -16,18 +16,18 @@ import { DEFAULT_REPORT, tierLabels } from '../../experiments/report.ts';
 import { DIFF_COLUMNS, diffRows, statsRows } from '../../experiments/stats.ts';
 import { comparisonBlocks, htmlReport } from '../../experiments/html-report.ts';
 import { checkComparison } from '../../experiments/comparable.ts';
-import { metricWords } from '../../experiments/findings.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
+import { formatNumber, onLanguageChange, t, tierLabel, withLanguage } from '../shared/language.ts';
+import { metricName } from '../shared/metric-name.ts';
 import { OKABE_ITO } from '../shared/palette.ts';
 import { drawChart } from './charts.ts';
-import { addScenarioChoice, chooseScenario, controls, readControls, setTierChoices, setUpControls, writeControls } from './controls.ts';
+import { addScenarioChoice, chooseScenario, controls, readControls, relabelControls, setTierChoices, setUpControls, writeControls } from './controls.ts';
 import { download, downloadPng, downloadSvg } from '../shared/downloads.ts';
 import { comparisonSearch, readComparison, type Comparison } from './permalink.ts';
 import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { ComparisonResults } from './results.ts';
 import { catalog } from '../shared/catalog.ts';
 import { ScenarioShelf } from './scenario-shelf.ts';
-import { t } from '../shared/language.ts';
 import { renderTierTable } from './tier-table.ts';
 
 /** Everything that decides the runs except how many replicates. */
@@ -36,11 +36,7 @@ const sessionKey = (c: Comparison) => JSON.stringify([c.baseline, c.variants, c.
 const COLOURS = [OKABE_ITO.black, OKABE_ITO.vermillion, OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.orange, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue];
 
 /** The command line can align differing worlds; the page compares only alike ones, and says how to make them so. */
-const PAGE_HINTS = {
-  calendar: 'pick variants on the baseline’s calendar (same start and length); the command line can compare them on their shared dates with tierwave compare --align dates',
-  size: 'give every run the same number of agents',
-  tiers: 'pick variants with the baseline’s tiers; the command line can compare the tiers they share with tierwave compare --align tiers',
-};
+const pageHints = () => ({ calendar: t('compare.hints.calendar'), size: t('compare.hints.size'), tiers: t('compare.hints.tiers') });
 
 /** A line of the what-if box: `path=value` (or `--set path=value`), or `--lever id=value` for one of the scenario's levers. */
 function whatIfOverride(line: string): Override {
@@ -97,6 +93,10 @@ export class ComparePage {
     });
     document.querySelector('main')!.addEventListener('change', () => this.requestRender());
     for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) button.addEventListener('click', () => this.exportFile(button.dataset.export!));
+    onLanguageChange(() => {
+      relabelControls();
+      this.requestRender();
+    });
     this.requestRender();
     if (first.run) this.start();
   }
@@ -112,7 +112,7 @@ export class ComparePage {
   }
 
   private showError(error: unknown): void {
-    this.errors.show('The comparison could not run', error);
+    this.errors.show(t('compare.errors.cannotRun'), error);
   }
 
   private designFor(c: Comparison): Design {
@@ -141,12 +141,12 @@ export class ComparePage {
     try {
       design = this.designFor(comparison);
     } catch (error) {
-      this.showError(error instanceof ScenarioError ? error : new Error(`cannot set up the comparison: ${(error as Error).message}`));
+      this.showError(error instanceof ScenarioError ? error : new Error(t('compare.errors.setUp', { message: (error as Error).message })));
       return;
     }
-    const check = checkComparison(design, [], PAGE_HINTS);
+    const check = checkComparison(design, [], pageHints());
     if (check.refusal) {
-      this.errors.show('These scenarios cannot be compared', new Error(check.refusal));
+      this.errors.show(t('compare.errors.notComparable'), new Error(check.refusal));
       controls.table.replaceChildren();
       return;
     }
@@ -185,8 +185,8 @@ export class ComparePage {
   private updateButtons(): void {
     const running = this.session?.pool.running ?? false;
     controls.pause.disabled = !running;
-    controls.pause.textContent = this.session?.pool.isPaused ? 'Resume' : 'Pause';
-    controls.status.textContent = !this.session ? '' : this.session.pool.isPaused ? ' · paused' : running ? ' · running' : ' · finished';
+    controls.pause.textContent = this.session?.pool.isPaused ? t('compare.resume') : t('compare.pause');
+    controls.status.textContent = !this.session ? '' : this.session.pool.isPaused ? t('compare.status.paused') : running ? t('compare.status.running') : t('compare.status.finished');
   }
 
   private requestRender(): void {
@@ -209,7 +209,7 @@ export class ComparePage {
 
   private render(): void {
     const c = readControls();
-    const search = comparisonSearch(c) + this.shelf.addressOf([c.baseline, ...c.variants]);
+    const search = withLanguage(comparisonSearch(c) + this.shelf.addressOf([c.baseline, ...c.variants]));
     controls.permalink.href = search;
     history.replaceState(null, '', search);
     this.updateButtons();
@@ -221,15 +221,15 @@ export class ComparePage {
     controls.done.value = String(n);
     const names = design.configurations.map((conf) => conf.variant);
     drawChart(controls.bands, names.map((name, i) => ({ name, colour: COLOURS[i % COLOURS.length], points: results.bands(i, c.tier, metric) })), {
-      title: `${metric}, ${c.tier}: mean of ${n} replicates`,
-      yLabel: metric,
+      title: t('compare.chart.bandsTitle', { metric: metricName(metric), tier: tierLabel(c.tier === 'all' ? t('tier.allShort') : c.tier), n }),
+      yLabel: metricName(metric),
       marker: at.date,
       spread: true,
       zero: false,
     });
     drawChart(controls.diff, names.slice(1).map((name, i) => ({ name, colour: COLOURS[(i + 1) % COLOURS.length], points: results.differences(i + 1, c.tier, metric) })), {
-      title: `${metric}, ${c.tier}: difference from ${names[0]}, paired by seed`,
-      yLabel: `Δ ${metric}`,
+      title: t('compare.chart.diffTitle', { metric: metricName(metric), tier: tierLabel(c.tier === 'all' ? t('tier.allShort') : c.tier), baseline: names[0] }),
+      yLabel: t('compare.chart.delta', { metric: metricName(metric) }),
       marker: at.date,
       spread: false,
       zero: true,
@@ -242,10 +242,10 @@ export class ComparePage {
     // A chosen date outside the runs is never replaced silently.
     const { start } = design.configurations[0].scenario;
     const last = dateOfDay(start, Math.min(...design.configurations.map((conf) => conf.scenario.days)));
-    const chosen = c.date && c.date !== at.date ? `${c.date} is outside the runs (${start} to ${last}): the table and the marker show ${at.date}, the last day.` : '';
+    const chosen = c.date && c.date !== at.date ? t('compare.outside', { date: c.date, start, last, shown: at.date }) : '';
     controls.notice.hidden = chosen === '';
     controls.notice.textContent = chosen;
-    controls.halfWidthUnit.textContent = metricWords(metric).noun;
+    controls.halfWidthUnit.textContent = metricName(metric);
     renderTierTable(controls.table, results, metric, at);
     this.renderNeeded(c, metric, at.day, n);
   }
@@ -254,7 +254,7 @@ export class ComparePage {
     const s = this.session!;
     const point = s.results.pointAt(s.design.configurations.length > 1 ? 1 : 0, c.tier, metric, day, s.design.configurations.length > 1);
     const half = point ? (point.hi - point.lo) / 2 : NaN;
-    const now = Number.isFinite(half) ? ` · interval now ±${half.toLocaleString('en-US', { maximumFractionDigits: 1 })}` : '';
+    const now = Number.isFinite(half) ? t('compare.intervalNow', { half: formatNumber(half, 1) }) : '';
     controls.more.hidden = true;
     if (c.halfWidth === null) {
       controls.needed.value = now;
@@ -263,11 +263,11 @@ export class ComparePage {
     const needed = s.results.needed(c.tier, metric, day, c.halfWidth);
     const more = Number.isFinite(needed) ? Math.max(0, needed - done) : NaN;
     controls.needed.dataset.more = Number.isFinite(more) ? String(more) : '';
-    const verdict = !Number.isFinite(more) ? 'more replicates needed to estimate' : more === 0 ? 'reached' : `about ${more} more replicates needed`;
-    controls.needed.value = `${now} · ±${c.halfWidth}: ${verdict}`;
+    const verdict = !Number.isFinite(more) ? t('compare.needed.unknown') : more === 0 ? t('compare.needed.reached') : t('compare.needed.more', { more: formatNumber(more) });
+    controls.needed.value = t('compare.needed.line', { now, half: formatNumber(c.halfWidth), verdict });
     if (more > 0 && done + more > s.target) {
       controls.more.hidden = false;
-      controls.more.textContent = `Run ${done + more - s.target} more`;
+      controls.more.textContent = t('compare.runMore', { count: done + more - s.target });
       controls.more.onclick = () => {
         s.target = done + more;
         s.pool.setTarget(s.target);

@@ -1,8 +1,10 @@
 // The form: filled from a Comparison (a permalink) and read back into one.
 import { DAILY_METRICS } from '../../engine/metrics.ts';
-import type { CatalogEntry } from '../shared/catalog.ts';
+import { catalog, type CatalogEntry } from '../shared/catalog.ts';
 import { DEFAULT_AGENTS, type Comparison } from './permalink.ts';
 import { seedProblem } from '../../scenario/seed.ts';
+import { t, tierLabel } from '../shared/language.ts';
+import { metricName } from '../shared/metric-name.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -50,6 +52,7 @@ function variantChoice(id: string): void {
   box.dataset.testid = `variant-${id}`;
   const label = document.createElement('label');
   label.append(box, ` ${id}`);
+  label.dataset.scenario = id;
   controls.variants.append(label);
 }
 
@@ -58,6 +61,15 @@ export function setUpControls(scenarios: readonly CatalogEntry[], workers: numbe
   for (const s of scenarios) variantChoice(s.id);
   for (const metric of DAILY_METRICS) option(controls.metric, metric);
   controls.workers.value = String(workers);
+  relabelControls(scenarios);
+}
+
+/** Option texts and titles in the page's language; the values (ids, as the permalink has them) stay. */
+export function relabelControls(scenarios: readonly CatalogEntry[] = catalog()): void {
+  for (const o of controls.metric.options) o.textContent = metricName(o.value);
+  for (const o of controls.tier.options) o.textContent = o.value === 'all' ? t('tier.allShort') : tierLabel(o.value);
+  for (const o of controls.baseline.options) o.title = scenarios.find((s) => s.id === o.value)?.title ?? '';
+  for (const label of controls.variants.querySelectorAll<HTMLLabelElement>('label[data-scenario]')) label.title = scenarios.find((s) => s.id === label.dataset.scenario)?.title ?? '';
 }
 
 /** A scenario file the page took in (from disk or a link), offered as baseline and as variant once. */
@@ -77,7 +89,7 @@ export function chooseScenario(id: string, role: 'baseline' | 'variant'): void {
 /** Tier choices of the baseline scenario ("all" first). */
 export function setTierChoices(labels: readonly string[], selected: string): void {
   controls.tier.replaceChildren();
-  for (const label of ['all', ...labels.filter((l) => l !== 'all')]) option(controls.tier, label);
+  for (const label of ['all', ...labels.filter((l) => l !== 'all')]) option(controls.tier, label, label === 'all' ? t('tier.allShort') : tierLabel(label));
   controls.tier.value = labels.includes(selected) ? selected : 'all';
 }
 

@@ -1,6 +1,7 @@
 // The experiment files bundled into the experiments page (experiments/*.json), and turning a chosen
 // one — or one the user loaded from disk or built in the page — into the CLI's design: the same parser, the same
 // design input, the bundled scenarios in place of the disk.
+import { t } from '../shared/language.ts';
 import { resolveRelative } from '../../scenario/extends.ts';
 import { sourceAt } from '../../scenario/document.ts';
 import { ScenarioError, issueAt, type ScenarioIssue } from '../../scenario/issues.ts';
@@ -60,7 +61,7 @@ export function experimentDesign(source: ExperimentSource, settings: PageSetting
   const issues: ScenarioIssue[] = [];
   input.variants.forEach((variant, i) => {
     const field = scenarioField(document, i);
-    if (!isBundledScenario(variant.scenarioFile)) issues.push(issueAt(sourceAt(document.sources, field), formatPath(field), `no bundled scenario ${variant.scenarioFile.slice(1)}; the page runs the scenarios under scenarios/`));
+    if (!isBundledScenario(variant.scenarioFile)) issues.push(issueAt(sourceAt(document.sources, field), formatPath(field), t('errors.notBundledForPage', { file: variant.scenarioFile.slice(1) })));
   });
   if (issues.length > 0) throw new ScenarioError(issues);
   return resolveDesign(input, loadBundledScenario);

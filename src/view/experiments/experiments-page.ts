@@ -9,10 +9,10 @@ import { dateOfDay } from '../../engine/calendar.ts';
 import type { Design } from '../../experiments/design.ts';
 import { checkComparison } from '../../experiments/comparable.ts';
 import { KEY_DATE } from '../../experiments/comparison-text.ts';
-import { metricWords } from '../../experiments/findings.ts';
 import { reportDays, reportTierIndices, tierLabels } from '../../experiments/report.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
-import { languageSwitch, locale, onLanguageChange, t, translatePage } from '../shared/language.ts';
+import { formatDate, languageSwitch, locale, onLanguageChange, t, tierLabel, translatePage } from '../shared/language.ts';
+import { metricName } from '../shared/metric-name.ts';
 import { ReplicatePool } from '../shared/replicate-pool.ts';
 import { drawBands } from './band-chart.ts';
 import { bandsOverSweep, bandsOverTime } from './experiment-bands.ts';
@@ -21,6 +21,7 @@ import { exportFile } from './experiment-exports.ts';
 import { bundledExperiments, experimentDesign, type ExperimentKinds, type ExperimentSource, type PageSettings } from './experiment-files.ts';
 import { ExperimentRuns } from './experiment-runs.ts';
 import { renderIndexTable } from './index-table.ts';
+import { shownSensitivity } from './sensitivity-words.ts';
 import { writePageMarkup } from './page-markup.ts';
 import { renderResultsTable } from './results-table.ts';
 
@@ -40,6 +41,9 @@ interface Session {
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** The page's one state object: the chosen files, the running experiment and what it shows. */
+/** A tier as the page says it: "all" and "tier N" in the page's language, other names as written. */
+const tierWord = (tier: string) => (tier === 'all' ? t('tier.allShort') : tierLabel(tier));
+
 export class ExperimentsPage {
   private readonly errors: ErrorPanel;
   private readonly bundled: ExperimentSource[];
@@ -96,7 +100,16 @@ export class ExperimentsPage {
   }
 
   /** The words drawn by code, in the page's language now. */
+  /** The band choices' texts in the page's language; their values stay the files' names. */
+  private relabelBandChoices(): void {
+    const c = this.c;
+    for (const o of c.metric.options) o.text = metricName(o.value);
+    for (const o of c.tier.options) o.text = tierWord(o.value);
+    for (const o of c.date.options) o.text = formatDate(o.value);
+  }
+
   private retitle(): void {
+    this.relabelBandChoices();
     document.title = t(`experiments.title.${this.kinds}`);
     const option = this.c.experiment.querySelector<HTMLOptionElement>(`option[value="${DISK}"]`);
     if (option && this.offered) option.text = t(`experiments.${this.offered.origin}`, { file: this.offered.source.file });
@@ -181,6 +194,7 @@ export class ExperimentsPage {
     fill(c.metric, design.report.metrics, undefined);
     fill(c.tier, tiers, 'all');
     fill(c.date, dates, dates.includes(KEY_DATE) ? KEY_DATE : dates[dates.length - 1]);
+    this.relabelBandChoices();
     c.bandSection.hidden = false;
   }
 
@@ -230,10 +244,10 @@ export class ExperimentsPage {
     const rows = s.runs.rows();
     const overTime = s.runs.keepsTraces;
     const series = overTime ? bandsOverTime(s.runs, metric, tier) : bandsOverSweep(design, rows, metric, tier, date);
-    const noun = metricWords(metric).noun;
+    const noun = metricName(metric);
     const number = new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 3 });
     drawBands(c.bands, series, overTime, {
-      title: overTime ? t('experiments.chart.overTime', { noun, tier }) : t('experiments.chart.overSweep', { noun, tier, date }),
+      title: overTime ? t('experiments.chart.overTime', { noun, tier: tierWord(tier) }) : t('experiments.chart.overSweep', { noun, tier: tierWord(tier), date: formatDate(date) }),
       xLabel: overTime ? t('experiments.chart.date') : design.points[0].values[0]?.path ?? '',
       yLabel: t(metric.startsWith('gmv') ? 'experiments.chart.yuan' : 'experiments.chart.count', { noun }),
       key: t('experiments.chart.key'),
@@ -250,9 +264,10 @@ export class ExperimentsPage {
     if (!files || files.replicates === s.shown) return;
     s.shown = files.replicates;
     this.c.used.value = t('experiments.indices', { n: files.replicates, of: s.runs.design.replicates });
-    this.c.chart.innerHTML = files.svg;
+    const shown = shownSensitivity(files.rows, s.runs.design.sensitivity!, s.runs.design.name);
+    this.c.chart.innerHTML = shown.svg;
     this.c.chart.dataset.replicates = String(files.replicates);
-    renderIndexTable(this.c.indices, files.rows);
+    renderIndexTable(this.c.indices, shown.rows);
   }
 
   private export(kind: string): void {

@@ -5,6 +5,7 @@ import type { RunRow } from '../../experiments/report.ts';
 import { diffRows, meanHalfWidth, statsRows } from '../../experiments/stats.ts';
 import { findings } from '../../experiments/findings.ts';
 import { locale, t } from '../shared/language.ts';
+import { findingText } from './finding-words.ts';
 
 export interface ResultsChoice {
   readonly metric: string;
@@ -43,7 +44,7 @@ export function renderResultsTable(table: HTMLTableElement, rows: readonly RunRo
       String(s.n),
       number.format(s.mean),
       Number.isFinite(half) ? t('experiments.table.range', { lo: number.format(s.mean - half), hi: number.format(s.mean + half) }) : '—',
-      ...(compared ? [finding && Number.isFinite(finding.changePercent) ? percent.format(finding.changePercent / 100) : '—', finding?.sentence ?? ''] : []),
+      ...(compared ? [finding && Number.isFinite(finding.changePercent) ? percent.format(finding.changePercent / 100) : '—', finding ? findingText(finding) : ''] : []),
     ];
     for (const text of cells) tr.insertCell().textContent = text;
     tr.dataset.variant = s.variant;

@@ -3,6 +3,8 @@
 import type { LoadScenario } from '../../experiments/design.ts';
 import { resolveScenario, type ResolvedScenario } from '../../scenario/load.ts';
 import type { Override } from '../../scenario/overrides.ts';
+import { parse } from 'jsonc-parser';
+import { language, t } from './language.ts';
 
 /** Every scenario file under scenarios/, keyed by its path from the project root ("/scenarios/x.json"). */
 const BUNDLED = import.meta.glob('/scenarios/**/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -11,6 +13,7 @@ const BUNDLED = import.meta.glob('/scenarios/**/*.json', { query: '?raw', import
 export interface CatalogEntry {
   readonly id: string;
   readonly file: string;
+  /** "id — title", the title in the page's language when the file gives both. */
   readonly title: string;
 }
 
@@ -19,10 +22,11 @@ export const DEFAULT_SCENARIO_ID = 'jd-tencent-2014';
 const idOf = (key: string) => key.replace(/^\/scenarios\//, '').replace(/\.json$/, '');
 
 function titleOf(text: string, id: string): string {
-  // Titles are for the picker only; a file that does not parse still gets listed by its id and
-  // shows its errors when chosen.
-  const match = /"title"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  return match ? `${id} — ${JSON.parse(`"${match[1]}"`) as string}` : id;
+  // Titles are for the picker only, read leniently: a file that does not parse still gets listed
+  // by its id and shows its errors when chosen.
+  const title: unknown = (parse(text) as { title?: unknown } | undefined)?.title;
+  const shown = typeof title === 'string' ? title : typeof title === 'object' && title !== null ? (title as Record<string, unknown>)[language()] : undefined;
+  return typeof shown === 'string' && shown.length > 0 ? `${id} — ${shown}` : id;
 }
 
 /**
@@ -68,7 +72,7 @@ export const scenarioFile = (id: string) => `/scenarios/${id}.json`;
 /** Resolves a bundled scenario with overrides, for designs of the compare page (the hash is the CLI's). */
 export const loadBundledScenario: LoadScenario = (file: string, overrides: readonly Override[]) => {
   const text = BUNDLED[file];
-  if (text === undefined) throw new Error(`no bundled scenario ${file}`);
+  if (text === undefined) throw new Error(t('errors.noBundledScenario', { file }));
   const resolved = resolveScenario(text, file, (path) => BUNDLED[path] ?? BUNDLED[`/${path}`], overrides);
   return { scenario: resolved.scenario, sha256: resolved.sha256, warnings: resolved.warnings };
 };

@@ -1,4 +1,6 @@
 // Exports: charts as standalone SVG files and as PNG images, tables as CSV, the manifest as JSON.
+import { t } from './language.ts';
+
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -32,7 +34,7 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
   try {
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+      image.onerror = () => reject(new Error(t('errors.chartImage')));
       image.src = url;
     });
     const scale = 2;
@@ -43,7 +45,7 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
     context.scale(scale, scale);
     context.drawImage(image, 0, 0);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the browser could not encode the PNG');
+    if (!blob) throw new Error(t('errors.pngEncode'));
     download(name, blob);
   } finally {
     URL.revokeObjectURL(url);

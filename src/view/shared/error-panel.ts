@@ -1,6 +1,7 @@
 // Problems shown in the page, not the console: a scenario's validation issues as a table of place
 // (file:line:column), field and what was expected; any other failure as its message.
 import { ScenarioError } from '../../scenario/issues.ts';
+import { t } from './language.ts';
 
 export class ErrorPanel {
   constructor(private readonly element: HTMLElement) {}
@@ -13,14 +14,20 @@ export class ErrorPanel {
     element.append(heading);
     if (error instanceof ScenarioError) {
       const table = document.createElement('table');
-      table.innerHTML = '<thead><tr><th scope="col">where</th><th scope="col">field</th><th scope="col">problem</th></tr></thead>';
+      const head = table.createTHead().insertRow();
+      for (const key of ['where', 'field', 'problem'] as const) {
+        const th = document.createElement('th');
+        th.scope = 'col';
+        th.textContent = t(`errors.${key}`);
+        head.append(th);
+      }
       const body = table.createTBody();
       for (const issue of error.issues) {
         const row = body.insertRow();
         row.className = 'issue';
         for (const [text, name] of [
           [issue.where, 'where'],
-          [issue.path || '(the file)', 'field'],
+          [issue.path || t('errors.theFile'), 'field'],
           [issue.message, 'message'],
         ]) {
           const cell = row.insertCell();
@@ -37,7 +44,7 @@ export class ErrorPanel {
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'close';
-    close.textContent = 'Dismiss';
+    close.textContent = t('errors.dismiss');
     close.addEventListener('click', () => this.clear());
     element.append(close);
     element.hidden = false;

@@ -12,9 +12,12 @@
 //   the helpers below before passing them.
 // - Plurals: i18next's suffixes with `count`: en "runs_one": "{{count}} run", "runs_other":
 //   "{{count}} runs"; Chinese has one form, so zh has only "runs_other". `t('x.runs', { count })`.
+//   So no other key may end in _zero, _one, _two, _few, _many or _other (write camelCase).
 // - Static HTML: `<span data-i18n="key">`, or `data-i18n-title`, `data-i18n-aria-label`,
-//   `data-i18n-placeholder`, `data-i18n-alt`, `data-i18n-content` (<meta>) for attributes, `data-i18n-html` for a string that
-//   holds markup of our own (<kbd>, <code>); `translatePage()` fills them and redoes it on a switch.
+//   `data-i18n-placeholder`, `data-i18n-alt`, `data-i18n-content` (<meta>) for attributes,
+//   `data-i18n-html` for a string that holds markup of our own (<kbd>, <code>), and
+//   `data-i18n-args='{"file":"runs.csv"}'` for the values of a `data-i18n` text;
+//   `translatePage()` fills them and redoes it on a switch.
 // - Code that draws text subscribes with `onLanguageChange(render)` and reads `t()` when it renders.
 //
 // The language is the page's, like <html lang>: one i18next instance for the page, set from the
@@ -100,13 +103,13 @@ export function withLanguage(search: string): string {
 }
 
 /** A key written in HTML, which the compiler does not see (tests/view/words.test.ts checks them). */
-const byKey = (key: string): string => words.t(key, key);
+const byKey = (key: string, args?: string): string => words.t(key, { defaultValue: key, ...(args ? (JSON.parse(args) as object) : {}) });
 const ATTRIBUTES = ['title', 'aria-label', 'placeholder', 'alt', 'content'] as const;
 
 /** Fills the static page's marked texts and attributes (see the top of this file) and <html lang>. */
 export function translatePage(root: ParentNode = document): void {
   document.documentElement.lang = localeOf(language());
-  for (const node of root.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = byKey(node.dataset.i18n!);
+  for (const node of root.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = byKey(node.dataset.i18n!, node.dataset.i18nArgs);
   for (const node of root.querySelectorAll<HTMLElement>('[data-i18n-html]')) node.innerHTML = byKey(node.dataset.i18nHtml!);
   for (const name of ATTRIBUTES) {
     for (const node of root.querySelectorAll<HTMLElement>(`[data-i18n-${name}]`)) node.setAttribute(name, byKey(node.getAttribute(`data-i18n-${name}`)!));
@@ -148,6 +151,9 @@ export const formatNumber = (n: number, digits = 2, lang?: Language) => numberFo
 /** A large count in words: "806 million" in English, "8.1亿" in Chinese. */
 export const formatLargeCount = (n: number, lang?: Language) =>
   numberFormat('large', { notation: 'compact', compactDisplay: (lang ?? language()) === 'en' ? 'long' : 'short', maximumFractionDigits: 1 }, lang).format(n);
+
+/** A count on an axis, short: "12K" / "1.2万". */
+export const formatCompact = (n: number, lang?: Language) => numberFormat('compact', { notation: 'compact', maximumFractionDigits: 1 }, lang).format(n);
 
 /** A share (0.25) as a percentage: "25%" / "25%". */
 export const formatPercent = (fraction: number, digits = 1, lang?: Language) => numberFormat(`percent${digits}`, { style: 'percent', maximumFractionDigits: digits }, lang).format(fraction);

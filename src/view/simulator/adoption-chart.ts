@@ -1,13 +1,14 @@
 // Chart 1: customers as a share of each tier, day by day — where adoption "sinks" into low tiers.
 // After a lever is pulled, the run before the change stays as faint lines under the new ones.
-import { format, line } from 'd3';
+import { line } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { seriesValue, type DailySeries } from '../../engine/metrics.ts';
 import { colourVariable } from '../shared/palette.ts';
 import type { BeforeRun } from './lever-effect.ts';
 import { TimeChart } from './time-chart.ts';
+import { formatPercent, tierLabel, t as translate } from '../shared/language.ts';
 
-const percent = format('.0%');
+const percent = (share: number) => formatPercent(share, 0);
 
 export class AdoptionChart {
   private readonly chart: TimeChart;
@@ -16,8 +17,8 @@ export class AdoptionChart {
 
   constructor(parent: HTMLElement) {
     this.chart = new TimeChart(parent, {
-      title: 'Cumulative adoption: customers as a share of each tier',
-      yLabel: 'share of the tier’s agents',
+      title: () => translate('simulator.chart.adoptionTitle'),
+      yLabel: () => translate('simulator.chart.adoptionAxis'),
       yFormat: percent,
       testId: 'adoption-chart',
       rightEms: 5.5,
@@ -88,7 +89,7 @@ export class AdoptionChart {
   private label(rows: number[][], tiers: number): void {
     const chart = this.chart;
     const ends = rows
-      .map((r, t) => ({ t, y: chart.y(r.length ? r[r.length - 1] : 0), name: t === tiers ? 'all' : (this.names[t] ?? `tier ${t + 1}`) }))
+      .map((r, t) => ({ t, y: chart.y(r.length ? r[r.length - 1] : 0), name: t === tiers ? translate('simulator.chart.all') : tierLabel(this.names[t] ?? `tier ${t + 1}`) }))
       .sort((a, b) => a.y - b.y);
     for (let k = 1; k < ends.length; k++) ends[k].y = Math.max(ends[k].y, ends[k - 1].y + chart.em * 1.1);
     chart.plot

@@ -12,7 +12,7 @@ import { catalog } from '../shared/catalog.ts';
 import { ChannelChart } from './channel-chart.ts';
 import { placeAgents } from './cities.ts';
 import { ErrorPanel } from '../shared/error-panel.ts';
-import { addressLanguage, onLanguageChange, t } from '../shared/language.ts';
+import { addressLanguage, formatCount, formatDate, formatLargeCount, onLanguageChange, t } from '../shared/language.ts';
 import { FORCE_LAYOUT_LIMIT, ForceSettler } from './force-layout.ts';
 import { HeadlinePanel } from './headline-panel.ts';
 import { LeverPanel } from './lever-panel.ts';
@@ -74,10 +74,15 @@ export class App {
   private chartsDue = false;
   private chartsAt = 0;
   private addressAt = 0;
+  /** The status line, re-read when the language changes. */
+  private statusText: (() => string) | null = null;
 
   constructor() {
     this.playback = new Playback({
-      status: (text) => (byId('status').textContent = text),
+      status: (text) => {
+        this.statusText = text;
+        byId('status').textContent = text();
+      },
       built: (run) => this.built(run),
       advanced: (run, snapshot, from, jumped) => this.advanced(run, snapshot, from, jumped),
       playing: (on) => {
@@ -86,7 +91,7 @@ export class App {
         if (!on) this.writeAddress();
       },
       waiting: (on) => showPlaying(byId('play'), on ? 'waiting' : this.playback.playing ? 'playing' : 'paused'),
-      failed: (error) => this.errors.show('The simulation stopped', error),
+      failed: (error) => this.errors.show(t('simulator.errors.stopped'), error),
     });
     this.playback.speed = readSpeed(byId('speed'));
     this.leverPanel = new LeverPanel(byId('levers'), (lever, value) => this.pull(lever, value));
@@ -118,7 +123,7 @@ export class App {
       playback: this.playback,
       openScenario: (id, seed, overrides) => {
         const source = sourceOf(id);
-        return source ? this.open(source, seed, overrides, [], 0) : new Error(`no bundled scenario ${id}`);
+        return source ? this.open(source, seed, overrides, [], 0) : new Error(t('simulator.errors.noBundled', { id }));
       },
       showError: (title, error) => this.errors.show(title, error),
       writeAddress: () => this.writeAddress(),
@@ -131,11 +136,15 @@ export class App {
       byId('scenario-file'),
       byId('drop-hint'),
       (text, name) => this.loadFile(text, name),
-      (error, name) => this.errors.show(`${name} could not be read`, error),
+      (error, name) => this.errors.show(t('simulator.errors.cannotRead', { file: name }), error),
     );
     onLanguageChange(() => {
       this.writeAddress();
       this.chartsDue = true;
+      if (this.statusText) byId('status').textContent = this.statusText();
+      this.relabelPicker();
+      const run = this.playback.current;
+      if (run) this.showClock(run);
     });
     requestAnimationFrame((now) => this.frame(now));
   }
@@ -150,23 +159,23 @@ export class App {
     }
     const id = address.scenario ?? catalog()[0]?.id;
     if (!id) {
-      this.errors.show('No scenario is bundled with this page', new Error('Load a scenario file (or drop one on the page) to start.'));
+      this.errors.show(t('simulator.errors.noScenario'), new Error(t('simulator.errors.loadOne')));
       return;
     }
     const source = sourceOf(id);
     if (!source) {
       // Opening clears the error panel, so the fallback opens first and the reason shows after.
       if (catalog()[0]) this.choose(catalog()[0].id);
-      this.errors.show(`The link names a scenario this page does not have: ${id}`, new Error('Showing the default scenario instead.'));
+      this.errors.show(t('simulator.errors.unknownScenario', { id }), new Error(t('simulator.errors.showingDefault')));
       return;
     }
     const day = address.day ?? 0;
     const failure = this.open(source, address.seed, [...address.overrides], [...address.levers], day);
-    if (!failure && address.seedProblem) this.errors.show('The link’s seed could not be used', new Error(address.seedProblem));
+    if (!failure && address.seedProblem) this.errors.show(t('simulator.errors.seed'), new Error(t('simulator.errors.seedProblem', { problem: address.seedProblem })));
     if (!failure) return;
     if (address.overrides.length + address.levers.length > 0 && !this.open(source, address.seed, [], [], day)) {
-      this.errors.show('The link’s overrides or levers could not be applied; showing the scenario without them', failure);
-    } else this.errors.show(`${source.file} could not be run`, failure);
+      this.errors.show(t('simulator.errors.overridesOrLevers'), failure);
+    } else this.errors.show(t('simulator.errors.cannotRun', { file: source.file }), failure);
   }
 
   /** A scenario file carried in the link (from the editor), validated like a file from disk. */
@@ -191,13 +200,13 @@ export class App {
     const source = sourceOf(id);
     if (!source) return;
     const failure = this.open(source, null, [], [], 0);
-    if (failure) this.errors.show(`${source.file} could not be run`, failure);
+    if (failure) this.errors.show(t('simulator.errors.cannotRun', { file: source.file }), failure);
   }
 
   private loadFile(text: string, name: string): void {
     const source = loadedSource(text, name);
     const failure = this.open(source, null, [], [], 0);
-    if (failure) this.errors.show(`${name} could not be run`, failure);
+    if (failure) this.errors.show(t('simulator.errors.cannotRun', { file: name }), failure);
     // Kept so a link to this run works again in this browser; other browsers do not have the file.
     else remember(source);
   }
@@ -263,7 +272,7 @@ export class App {
     const before = this.before.next(run, leverText(lever.id, value));
     const play = this.playback.willPlay;
     const failure = this.open(source, this.seed, this.overrides, levers, day, { play, before, keepBefore: before !== null && fitsTwice(scenario) });
-    if (failure) this.errors.show('That lever setting does not fit this scenario', failure);
+    if (failure) this.errors.show(t('simulator.errors.lever'), failure);
     // The old world stops stepping now, not when the new one starts building.
     else this.playback.pause();
   }
@@ -291,17 +300,44 @@ export class App {
     const since = jumped ? day - 1 : from;
     this.pulses.add(snapshot, run.sample, since, day, performance.now(), Math.min(600, (day - since) * 40));
     const series = run.sim.series;
-    const T = series.tiers;
-    const customers = seriesValue(series, day, T, 'customers');
-    byId('day').textContent = String(day);
-    byId('date').textContent = dateOfDay(run.scenario.start, day);
-    byId('customers-total').textContent = customers.toLocaleString('en-US');
-    const people = customers * representedPeople(run.scenario);
-    byId('customers-national').textContent = representedPeople(run.scenario) === 1 ? '' : `(≈ ${(people / 1e6).toFixed(1)} million people)`;
+    this.showClock(run);
     this.network.setShares(run.scenario.tiers.map((_, t) => seriesValue(series, day, t, 'customers') / Math.max(1, seriesValue(series, day, t, 'agents'))));
     this.chartsDue = true;
     this.lesson.advanced(run);
     if (!this.playback.playing || performance.now() - this.addressAt > ADDRESS_MS) this.writeAddress();
+  }
+
+  /** The day, its date and the customers so far, in the page's language. */
+  private showClock(run: LoadedRun): void {
+    const day = run.sim.day;
+    if (day < 0) return;
+    const customers = seriesValue(run.sim.series, day, run.sim.series.tiers, 'customers');
+    byId('day').textContent = String(day);
+    byId('date').textContent = formatDate(dateOfDay(run.scenario.start, day));
+    byId('customers-total').textContent = formatCount(customers);
+    const represented = representedPeople(run.scenario);
+    byId('customers-national').textContent = represented === 1 ? '' : t('simulator.national', { people: formatLargeCount(customers * represented) });
+  }
+
+  /** Bundled scenarios' titles in the page's language; files from disk keep their names. */
+  private relabelPicker(): void {
+    const entries = catalog();
+    for (const option of this.picker.options) {
+      const entry = entries.find((e) => e.id === option.value);
+      if (entry) option.textContent = entry.title;
+    }
+  }
+
+  /**
+   * Presenter mode: the whole screen, large type (chart text 18 px and more at 1920 × 1080, see
+   * style.css). Full screen is asked for, but a browser may refuse it (no user gesture, an iframe):
+   * the large type applies either way.
+   */
+  private togglePresenter(): void {
+    const on = document.documentElement.classList.toggle('presenter');
+    byId('presenter').setAttribute('aria-pressed', String(on));
+    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   }
 
   private frame(now: number): void {

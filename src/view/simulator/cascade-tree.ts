@@ -4,7 +4,8 @@
 // is drawn thick and its members labelled with their day; links that cross tiers are dashed.
 import { select, stratify, tree } from 'd3';
 import type { ShareTrail } from '../../engine/cascades.ts';
-import { channelName } from './follow-share.ts';
+import { channelName, channelWord } from './follow-share.ts';
+import { t, tierLabel } from '../shared/language.ts';
 import { colourVariable, OKABE_ITO } from '../shared/palette.ts';
 
 const WIDTH = 360;
@@ -18,7 +19,7 @@ interface Member {
   readonly source: number;
   readonly day: number;
   readonly tier: number;
-  readonly channel: string;
+  readonly channel: ReturnType<typeof channelName>;
 }
 
 export class CascadeTree {
@@ -63,13 +64,13 @@ export class CascadeTree {
       .attr('width', WIDTH)
       .attr('role', 'img')
       .attr('data-testid', 'cascade-tree')
-      .attr('aria-label', `The cascade of agent ${root}: ${members.length} customers, by the day they bought`);
+      .attr('aria-label', t('simulator.tree.label', { agent: root, customers: members.length }));
     svg
       .append('text')
       .attr('class', 'tree-axis')
       .attr('x', MARGIN.left)
       .attr('y', 12)
-      .text(`the cascade of agent ${root}: ${members.length} customers, ${generations} generation${generations > 1 ? 's' : ''}`);
+      .text(t('simulator.tree.title', { agent: root, customers: members.length, count: generations }));
     const links = laidOut.links();
     svg
       .append('g')
@@ -102,7 +103,7 @@ export class CascadeTree {
       .attr('class', 'tree-label')
       .attr('x', 7)
       .attr('dy', '-0.35em')
-      .text((n) => `${n.data.agent} · day ${n.data.day}`);
-    node.append('title').text((n) => `agent ${n.data.agent} (${tierNames[n.data.tier] ?? `tier ${n.data.tier + 1}`}), day ${n.data.day}, ${n.data.channel}`);
+      .text((n) => t('simulator.tree.node', { agent: n.data.agent, day: n.data.day }));
+    node.append('title').text((n) => t('simulator.tree.nodeTitle', { agent: n.data.agent, tier: tierLabel(tierNames[n.data.tier] ?? `tier ${n.data.tier + 1}`), day: n.data.day, channel: channelWord(n.data.channel) }));
   }
 }

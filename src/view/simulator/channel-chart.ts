@@ -2,12 +2,13 @@
 // channels (direct, group, feed) at the bottom, so their share on 11.11 can be read off (F3).
 // It starts at day 1: day 0 holds the scenario's initial customers, a one-off that would flatten
 // every later day against the axis.
-import { area, format, stack } from 'd3';
+import { area, stack } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { seriesValue, type DailyMetric, type DailySeries } from '../../engine/metrics.ts';
 import { CHANNELS, type Channel } from '../../scenario/channels.ts';
 import { colourVariable } from '../shared/palette.ts';
 import { TimeChart } from './time-chart.ts';
+import { formatCompact, onLanguageChange, t } from '../shared/language.ts';
 
 type Row = Record<Channel, number>;
 
@@ -17,9 +18,9 @@ export class ChannelChart {
 
   constructor(parent: HTMLElement) {
     this.chart = new TimeChart(parent, {
-      title: 'New customers per day, by first-purchase channel (from day 1)',
-      yLabel: 'new customers (simulated agents)',
-      yFormat: format('~s'),
+      title: () => t('simulator.chart.channelTitle'),
+      yLabel: () => t('simulator.chart.channelAxis'),
+      yFormat: (value) => formatCompact(value),
       testId: 'channel-chart',
       rightEms: 6.5,
     });
@@ -28,6 +29,7 @@ export class ChannelChart {
       if (this.drawn) this.update(this.drawn.series, this.drawn.day);
     };
     this.legend();
+    onLanguageChange(() => this.legend());
   }
 
   setRun(start: string, days: number, markers: readonly Marker[]): void {
@@ -75,7 +77,7 @@ export class ChannelChart {
         .attr('x', 1.2 * em)
         .attr('y', k * 1.4 * em + 0.4 * em)
         .attr('dy', '0.35em')
-        .text(c);
+        .text(t(`channels.${c}`));
     });
   }
 }

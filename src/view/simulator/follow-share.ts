@@ -6,6 +6,7 @@ import type { ShareTrail, CascadeRows } from '../../engine/cascades.ts';
 import { CHANNELS } from '../../scenario/channels.ts';
 import { NEVER } from '../../engine/state.ts';
 import { positionIn } from './sample.ts';
+import { formatCount, t, tierLabel, translatePage } from '../shared/language.ts';
 
 /** Cascade members asked for: enough for any tree a person can read. */
 export const CASCADE_LIMIT = 2000;
@@ -21,7 +22,10 @@ export interface FollowFocus {
   readonly members: Uint8Array;
 }
 
-export const channelName = (channel: number, day: number): string => (day === 0 ? 'initial' : (CHANNELS[channel] ?? 'none'));
+export const channelName = (channel: number, day: number): ChannelName => (day === 0 ? 'initial' : (CHANNELS[channel] ?? 'none'));
+type ChannelName = (typeof CHANNELS)[number] | 'initial' | 'none';
+/** A channel in the page's words. */
+export const channelWord = (name: ChannelName): string => t(`channels.${name}`);
 
 /** Links (source → buyer) of rows whose source and buyer are both drawn, as pairs of positions. */
 function drawnLinks(rows: CascadeRows, sample: Uint32Array, skip: (k: number) => boolean): Int32Array {
@@ -60,12 +64,13 @@ export class FollowPanel {
     readonly element: HTMLElement,
     actions: { random(): void; clear(): void },
   ) {
-    element.innerHTML = `<h2>Follow a share</h2>
-      <p class="follow-hint">Click or tap any agent on the map to see who told whom.</p>
-      <div class="follow-actions"><button type="button" data-testid="follow-random">A random customer</button>
-      <button type="button" data-testid="follow-clear" hidden>Stop following</button></div>
+    element.innerHTML = `<h2 data-i18n="simulator.follow.title"></h2>
+      <p class="follow-hint" data-i18n="simulator.follow.hint"></p>
+      <div class="follow-actions"><button type="button" data-testid="follow-random" data-i18n="simulator.follow.random"></button>
+      <button type="button" data-testid="follow-clear" data-i18n="simulator.follow.stop" hidden></button></div>
       <p class="follow-summary" data-testid="follow-summary" aria-live="polite"></p>
       <ol class="follow-chain" data-testid="follow-chain"></ol>`;
+    translatePage(element);
     this.chainList = element.querySelector('ol')!;
     this.summary = element.querySelector('.follow-summary')!;
     element.querySelector<HTMLButtonElement>('[data-testid=follow-random]')!.addEventListener('click', () => actions.random());
@@ -81,12 +86,12 @@ export class FollowPanel {
   /** Shows a trail; `tierNames` label tiers; `note` is appended to the summary. */
   show(trail: ShareTrail, tierNames: readonly string[], note = ''): void {
     const chain = trail.chain;
-    const tierName = (t: number) => tierNames[t] ?? `tier ${t + 1}`;
+    const tierName = (tier: number) => tierLabel(tierNames[tier] ?? `tier ${tier + 1}`);
     const last = chain.agent.length - 1;
     const followed = chain.agent[0];
     this.element.querySelector<HTMLButtonElement>('[data-testid=follow-clear]')!.hidden = false;
     if (chain.day[0] === NEVER) {
-      this.summary.textContent = `Agent ${followed} (${tierName(chain.tier[0])}) has not bought yet.${note}`;
+      this.summary.textContent = `${t('simulator.follow.notYet', { agent: followed, tier: tierName(chain.tier[0]) })}${note}`;
       this.chainList.replaceChildren();
       return;
     }
@@ -96,14 +101,19 @@ export class FollowPanel {
       const li = document.createElement('li');
       const channel = channelName(chain.channel[k], chain.day[k]);
       Object.assign(li.dataset, { agent: String(chain.agent[k]), day: String(chain.day[k]), channel, tier: String(chain.tier[k] + 1) });
-      const who = `agent ${chain.agent[k]} (${tierName(chain.tier[k])})`;
+      const who = t('simulator.follow.who', { agent: chain.agent[k], tier: tierName(chain.tier[k]) });
       if (k === last) {
-        const how = channel === 'initial' ? 'a customer from the start' : chain.source[k] >= 0 ? `told by agent ${chain.source[k]}, who had not bought yet` : `came by ${channel}`;
-        li.textContent = `day ${chain.day[k]}: ${who}, ${how}`;
+        const day = chain.day[k];
+        li.textContent =
+          channel === 'initial'
+            ? t('simulator.follow.fromStart', { day, who })
+            : chain.source[k] >= 0
+              ? t('simulator.follow.toldUnbought', { day, who, source: chain.source[k] })
+              : t('simulator.follow.cameBy', { day, who, channel: channelWord(channel) });
       } else {
         const cross = chain.tier[k] !== chain.tier[k + 1];
         li.dataset.source = String(chain.source[k]);
-        li.textContent = `day ${chain.day[k]}: ${who}, told by ${chain.agent[k + 1]} through ${channel}`;
+        li.textContent = t('simulator.follow.toldBy', { day: chain.day[k], who, source: chain.agent[k + 1], channel: channelWord(channel) });
         if (cross) {
           li.classList.add('cross-tier');
           li.dataset.cross = 'true';
@@ -118,8 +128,8 @@ export class FollowPanel {
     this.chainList.replaceChildren(...items);
     const links = last;
     const size = trail.cascadeSize;
-    this.summary.textContent =
-      `Agent ${followed}: ${links === 0 ? 'no friend told them' : `${links} link${links > 1 ? 's' : ''} back to the first customer`}; ` +
-      `that customer's cascade has ${size.toLocaleString('en-US')} customer${size > 1 ? 's' : ''}.${note}`;
+    const customers = t('simulator.follow.customers', { count: size, formatted: formatCount(size) });
+    const summary = links === 0 ? t('simulator.follow.noFriend', { agent: followed, size: customers }) : t('simulator.follow.links', { agent: followed, count: links, size: customers });
+    this.summary.textContent = `${summary}${note}`;
   }
 }

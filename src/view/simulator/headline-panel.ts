@@ -6,12 +6,13 @@ import { headline, representedPeople, type Headline } from '../../engine/headlin
 import type { DailySeries } from '../../engine/metrics.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { fillRelation, relationNote } from './headline-relation.ts';
+import { formatDate, formatLargeCount, formatPercent, onLanguageChange, t } from '../shared/language.ts';
 
 type FigureKey = Exclude<keyof Headline, 'peak_day_date'>;
 
 interface Row {
   readonly key: FigureKey;
-  readonly label: string;
+  readonly label: () => string;
   /** The last date the figure needs, or null when any day will do. */
   readonly needs: string | null;
   readonly show: (value: number) => string;
@@ -19,34 +20,49 @@ interface Row {
   readonly national?: true;
 }
 
-const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
-const growth = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(0)} %`;
-function people(x: number): string {
-  if (x >= 1e9) return `${(x / 1e9).toFixed(2)} billion`;
-  if (x >= 1e6) return `${(x / 1e6).toFixed(0)} million`;
-  return Math.round(x).toLocaleString('en-US');
-}
+const percent = (x: number) => formatPercent(x, 0);
+const growth = (x: number) => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x), 0)}`;
+const people = (x: number) => formatLargeCount(x);
 
 const ROWS: Row[] = [
-  { key: 'social_share_of_new_buyers_2015_11_11', label: 'Social share of new buyers, 11.11 2015', needs: '2015-11-11', show: percent },
-  { key: 'social_gmv_growth_q1_2016', label: 'Social GMV growth, Q1 2016 on Q1 2015', needs: '2016-03-31', show: growth },
-  { key: 'customer_share_tiers_3_4', label: 'Customers living in tiers 3–4', needs: null, show: percent },
-  { key: 'interactions_national', label: 'Interactions, first two years (national)', needs: null, show: people, national: true },
-  { key: 'peak_day_data_events_national', label: 'Data events, busiest day (national)', needs: null, show: people, national: true },
+  { key: 'social_share_of_new_buyers_2015_11_11', label: () => t('simulator.headline.socialShare'), needs: '2015-11-11', show: percent },
+  { key: 'social_gmv_growth_q1_2016', label: () => t('simulator.headline.gmvGrowth'), needs: '2016-03-31', show: growth },
+  { key: 'customer_share_tiers_3_4', label: () => t('simulator.headline.lowTiers'), needs: null, show: percent },
+  { key: 'interactions_national', label: () => t('simulator.headline.interactions'), needs: null, show: people, national: true },
+  { key: 'peak_day_data_events_national', label: () => t('simulator.headline.dataEvents'), needs: null, show: people, national: true },
 ];
 
 export class HeadlinePanel {
   private readonly cells: Array<{ model: HTMLTableCellElement; row: Row; note: HTMLDetailsElement }> = [];
+  private shown: Parameters<HeadlinePanel['update']> | null = null;
 
   constructor(private readonly table: HTMLTableElement) {
-    table.innerHTML = '<caption>Headline figures: this run beside the article</caption><thead><tr><th scope="col">figure</th><th scope="col">model</th><th scope="col">article</th></tr></thead>';
+    this.build();
+    onLanguageChange(() => {
+      this.build();
+      if (this.shown) this.update(...this.shown);
+    });
+  }
+
+  private build(): void {
+    const table = this.table;
+    table.replaceChildren();
+    this.cells.length = 0;
+    table.createCaption().textContent = t('simulator.headline.caption');
+    const head = table.createTHead().insertRow();
+    for (const key of ['figure', 'model', 'article'] as const) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = t(`simulator.headline.${key}`);
+      head.append(th);
+    }
     const body = table.createTBody();
     for (const row of ROWS) {
       const tr = body.insertRow();
       tr.dataset.figure = row.key;
       const name = document.createElement('th');
       name.scope = 'row';
-      name.textContent = row.label;
+      name.textContent = row.label();
       const note = relationNote(row.key);
       name.append(note);
       tr.append(name);
@@ -60,6 +76,7 @@ export class HeadlinePanel {
 
   /** Figures from days 0..day only: the series is cut at `day` so later (empty) days cannot count. */
   update(scenario: Scenario, series: DailySeries, day: number): void {
+    this.shown = [scenario, series, day];
     const figures = day < 0 ? null : headline(scenario, { ...series, days: day });
     // The article's values do not depend on the run; day 0 is always there to ask with.
     const articles = headline(scenario, { ...series, days: 0 });
@@ -74,13 +91,13 @@ export class HeadlinePanel {
       const articleValue = articles[row.key].article;
       article.textContent = articleValue === null ? '—' : row.show(articleValue);
       if (row.needs && dayOfDate(scenario.start, row.needs) > day) {
-        model.textContent = dayOfDate(scenario.start, row.needs) > scenario.days ? 'outside the run' : `after ${row.needs}`;
+        model.textContent = dayOfDate(scenario.start, row.needs) > scenario.days ? t('simulator.headline.outside') : t('simulator.headline.after', { date: formatDate(row.needs) });
         model.classList.add('pending');
       } else {
         model.classList.remove('pending');
         let text = figure?.value === null || figure === undefined ? '—' : row.show(figure.value);
-        if (row.key === 'interactions_national' && day < 730 && day < scenario.days) text += ` (to ${dateOfDay(scenario.start, day)})`;
-        if (row.key === 'peak_day_data_events_national' && figures?.peak_day_date) text += ` (${figures.peak_day_date})`;
+        if (row.key === 'interactions_national' && day < 730 && day < scenario.days) text = t('simulator.headline.to', { value: text, date: formatDate(dateOfDay(scenario.start, day)) });
+        if (row.key === 'peak_day_data_events_national' && figures?.peak_day_date) text = t('simulator.headline.on', { value: text, date: formatDate(figures.peak_day_date) });
         model.textContent = text;
       }
     }

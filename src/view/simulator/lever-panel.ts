@@ -34,7 +34,8 @@ export class LeverPanel {
         // A lever inherited through `extends` may name an intervention this scenario dropped.
         control.disabled = true;
         shown.textContent = t('simulator.lever.missing');
-        shown.title = (error as Error).message;
+        // The model's reason names the intervention; the page says what it means in its own words.
+        shown.title = language() === 'en' ? (error as Error).message : t('simulator.lever.missingWhy');
         continue;
       }
       control.disabled = false;
@@ -67,12 +68,13 @@ export class LeverPanel {
       label.className = `lever ${lever.kind}`;
       const name = document.createElement('span');
       name.textContent = lever.label[language()];
-      if (lever.unit) name.title = lever.unit;
+      const unit = lever.unit === undefined || typeof lever.unit === 'string' ? lever.unit : lever.unit[language()];
+      if (unit) name.title = unit;
       const shown = document.createElement('output');
       const control = this.control(lever, shown);
       control.dataset.testid = `lever-${lever.id}`;
       label.append(name, control, shown);
-      if (lever.unit) label.append(Object.assign(document.createElement('small'), { className: 'lever-unit', textContent: lever.unit }));
+      if (unit) label.append(Object.assign(document.createElement('small'), { className: 'lever-unit', textContent: unit }));
       this.fieldset.append(label);
       this.rows.push({ lever, control, shown });
     }

@@ -5,6 +5,7 @@ import { channelColourList, palette, tieColour } from '../shared/palette.ts';
 import { MAP_HEIGHT, MAP_WIDTH, type MapLayout } from './cities.ts';
 import type { Pulse } from './pulses.ts';
 import type { FollowFocus } from './follow-share.ts';
+import { formatCount, formatPercent, t, tierLabel } from '../shared/language.ts';
 
 export interface MapWorld {
   readonly layout: MapLayout;
@@ -252,18 +253,19 @@ export class NetworkView {
     context.textAlign = 'center';
     context.textBaseline = 'top';
     for (const city of world.layout.cities) {
-      const t = city.tier;
-      const share = this.shares[t];
+      const tier = city.tier;
+      const share = this.shares[tier];
       context.fillStyle = '#e8e8e8';
       context.font = '600 15px system-ui, sans-serif';
-      context.fillText(world.tierNames[t] ?? `tier ${t + 1}`, city.x, 4);
+      context.fillText(tierLabel(world.tierNames[tier] ?? `tier ${tier + 1}`), city.x, 4);
       context.fillStyle = '#b8bcc4';
       context.font = '12px system-ui, sans-serif';
-      const drawn = world.tierSampled[t] < world.tierAgents[t] ? `, ${world.tierSampled[t].toLocaleString('en-US')} drawn` : '';
-      context.fillText(`${world.tierAgents[t].toLocaleString('en-US')} agents${drawn}`, city.x, 21);
+      const agents = formatCount(world.tierAgents[tier]);
+      const drawn = world.tierSampled[tier] < world.tierAgents[tier];
+      context.fillText(drawn ? t('simulator.map.agentsDrawn', { agents, drawn: formatCount(world.tierSampled[tier]) }) : t('simulator.map.agents', { agents }), city.x, 21);
       if (share !== undefined) {
         context.fillStyle = palette().states[2];
-        context.fillText(`${(share * 100).toFixed(1)} % customers`, city.x, 36);
+        context.fillText(t('simulator.map.customers', { share: formatPercent(share) }), city.x, 36);
       }
     }
   }

@@ -11,6 +11,7 @@ import { Simulation, type SpawnWorker, type WorkerHost } from '../../runtime/coo
 import type { AgentSnapshot } from '../../runtime/protocol.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { chooseSample } from './sample.ts';
+import { formatCount, formatNumber, t } from '../shared/language.ts';
 
 export interface LoadedRun {
   readonly scenario: Scenario;
@@ -26,7 +27,8 @@ export interface LoadedRun {
 }
 
 export interface PlaybackEvents {
-  status(text: string): void;
+  /** What the world is doing, as a text read again when the page's language changes. */
+  status(text: () => string): void;
   built(run: LoadedRun): void;
   /** Days (fromDay, run.sim.day] are done; `jumped` when they were a replay, not watched. */
   advanced(run: LoadedRun, snapshot: AgentSnapshot, fromDay: number, jumped: boolean): void;
@@ -134,7 +136,7 @@ export class Playback {
       return host;
     };
     try {
-      this.events.status(`building ${scenario.population.agents.toLocaleString('en-US')} agents on ${workers} worker${workers > 1 ? 's' : ''}…`);
+      this.events.status(() => t('simulator.status.building', { agents: formatCount(scenario.population.agents), count: workers }));
       const sim = await Simulation.create(scenario, { seed, workers, spawn, shared });
       check();
       const streetLength = Math.max(10, Math.min(200, scenario.network.neighbourhood));
@@ -144,7 +146,10 @@ export class Playback {
       const run: LoadedRun = { scenario, seed, sim, sample, tier: first.tier, ties, streetLength, shared, workers };
       this.events.built(run);
       const target = Math.min(scenario.days, Math.max(0, day));
-      const replaying = () => this.events.status(target > 0 ? `replaying to day ${target}: day ${Math.max(0, sim.day)}…` : 'starting…');
+      const replaying = () => {
+        const at = Math.max(0, sim.day);
+        this.events.status(() => (target > 0 ? t('simulator.status.replaying', { target, day: at }) : t('simulator.status.starting')));
+      };
       replaying();
       await sim.runTo({ to: target, chunk: REPLAY_CHUNK_DAYS, afterStep: () => (check(), replaying()) });
       check();
@@ -152,7 +157,7 @@ export class Playback {
       this.run = run;
       this.loading = false;
       await this.report(run, -1, true);
-      this.events.status(this.describe(run));
+      this.events.status(() => this.describe(run));
       if (this.playWhenLoaded) {
         this.setWaiting(false);
         this.play();
@@ -173,8 +178,8 @@ export class Playback {
 
   private describe(run: LoadedRun): string {
     const sim = run.sim;
-    const memory = run.shared ? 'shared memory' : 'no shared memory: buffers carried between workers';
-    return `${sim.agents.toLocaleString('en-US')} agents · ${sim.ties.toLocaleString('en-US')} ties · ${run.sample.length.toLocaleString('en-US')} drawn · ${run.workers} worker${run.workers > 1 ? 's' : ''} · ${memory} · built in ${sim.setupSeconds.toFixed(1)} s`;
+    const memory = run.shared ? t('simulator.status.shared') : t('simulator.status.notShared');
+    return t('simulator.status.built', { agents: formatCount(sim.agents), ties: formatCount(sim.ties), drawn: formatCount(run.sample.length), count: run.workers, memory, seconds: formatNumber(sim.setupSeconds, 1) });
   }
 
   /** Terminates the current (and the before) world's workers and forgets everything pending on them. */

@@ -3,6 +3,7 @@
 // accepted); validation is the loader's, so a bad file reports like on the CLI.
 import { decodeInputText, InputFileError, JSON_FILE_LIMIT_BYTES } from '../../scenario/input-text.ts';
 import { ScenarioError, issueAt } from '../../scenario/issues.ts';
+import { formatNumber, t } from '../shared/language.ts';
 
 export type ReceiveFile = (text: string, name: string) => void;
 export type RefuseFile = (error: ScenarioError, name: string) => void;
@@ -11,7 +12,7 @@ export type RefuseFile = (error: ScenarioError, name: string) => void;
 export async function readScenarioFile(file: File): Promise<string | ScenarioError> {
   const where = { file: file.name, line: 1, column: 1, where: file.name };
   if (file.size > JSON_FILE_LIMIT_BYTES) {
-    return new ScenarioError([issueAt(where, '', `is ${(file.size / 2 ** 20).toFixed(1)} MiB, more than the ${JSON_FILE_LIMIT_BYTES / 2 ** 20} MiB a scenario file may be`)]);
+    return new ScenarioError([issueAt(where, '', t('simulator.errors.tooLarge', { size: formatNumber(file.size / 2 ** 20, 1), limit: formatNumber(JSON_FILE_LIMIT_BYTES / 2 ** 20) }))]);
   }
   try {
     return decodeInputText(new Uint8Array(await file.arrayBuffer()), file.name);

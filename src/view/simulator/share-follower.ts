@@ -8,6 +8,7 @@ import { CASCADE_LIMIT, FollowPanel, focusOf } from './follow-share.ts';
 import type { NetworkView } from './network-view.ts';
 import type { LoadedRun } from './playback.ts';
 import { viewRandom, type ViewRandom } from './view-random.ts';
+import { onLanguageChange, t } from '../shared/language.ts';
 
 export class ShareFollower {
   private readonly panel: FollowPanel;
@@ -21,6 +22,7 @@ export class ShareFollower {
   constructor(panel: HTMLElement, tree: HTMLElement, private readonly network: NetworkView) {
     this.panel = new FollowPanel(panel, { random: () => this.followRandomCustomer(), clear: () => this.stop() });
     this.tree = new CascadeTree(tree);
+    onLanguageChange(() => this.followed && void this.follow(this.followed.run, this.followed.agent));
   }
 
   /** A new world: nothing followed; random picks come from the view's stream for its seed. */
@@ -44,7 +46,7 @@ export class ShareFollower {
     if (this.followed?.run !== run || this.followed.agent !== agent || this.run !== run) return;
     const names = run.scenario.tiers.map((t) => t.name);
     const whole = run.sample.length === run.sim.agents;
-    this.panel.show(trail, names, whole ? '' : ' The map draws only some streets: links to agents not drawn are listed, not drawn.');
+    this.panel.show(trail, names, whole ? '' : ` ${t('simulator.follow.someStreets')}`);
     if (whole) this.tree.show(trail, names);
     else this.tree.clear();
     this.network.setFocus(focusOf(trail, run.sample));

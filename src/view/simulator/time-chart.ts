@@ -10,10 +10,18 @@
 import { axisBottom, axisLeft, pointer, scaleLinear, scaleUtc, select, type ScaleLinear, type ScaleTime, type Selection } from 'd3';
 import type { Marker } from '../../engine/calendar.ts';
 import { colourVariable } from '../shared/palette.ts';
+import { locale, onLanguageChange, t } from '../shared/language.ts';
+
+/** Month ticks ("May", "5月") and the year at January ("2015", "2015年"), by Intl for the page's language. */
+function dateTick(date: Date): string {
+  const january = date.getUTCMonth() === 0;
+  return new Intl.DateTimeFormat(locale(), january ? { year: 'numeric', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' }).format(date);
+}
 
 export interface TimeChartOptions {
-  readonly title: string;
-  readonly yLabel: string;
+  /** Title and y-axis label, read again when the page's language changes. */
+  readonly title: () => string;
+  readonly yLabel: () => string;
   readonly yFormat: (value: number) => string;
   /** data-testid of the figure, for tests and automation. */
   readonly testId: string;
@@ -57,8 +65,8 @@ export class TimeChart {
 
   constructor(parent: HTMLElement, private readonly options: TimeChartOptions) {
     const figure = select(parent).append('figure').attr('class', 'chart').attr('data-testid', options.testId);
-    figure.append('figcaption').text(options.title);
-    this.svg = figure.append('svg').attr('role', 'img').attr('aria-label', options.title);
+    const caption = figure.append('figcaption');
+    this.svg = figure.append('svg').attr('role', 'img');
     this.key = figure.append('ol').attr('class', 'marker-key');
     const root = (this.root = this.svg.append('g'));
     this.x = scaleUtc();
@@ -69,8 +77,20 @@ export class TimeChart {
     this.pointed = root.append('line').attr('class', 'pointed').attr('visibility', 'hidden');
     this.xAxis = root.append('g').attr('class', 'axis x');
     this.yAxis = root.append('g').attr('class', 'axis y');
-    this.yTitle = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'start').text(options.yLabel);
-    this.xTitle = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text('date (one step = one day)');
+    this.yTitle = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'start');
+    this.xTitle = root.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+    const label = () => {
+      caption.text(options.title());
+      this.svg.attr('aria-label', options.title());
+      this.yTitle.text(options.yLabel());
+      this.xTitle.text(t('simulator.chart.dateAxis'));
+    };
+    label();
+    onLanguageChange(() => {
+      label();
+      this.drawKey();
+      this.draw();
+    });
     new ResizeObserver(() => this.layout()).observe(this.svg.node()!);
     this.layout();
   }
@@ -161,7 +181,7 @@ export class TimeChart {
 
   private draw(): void {
     // About one date per 7 type sizes, so the tick labels never touch.
-    this.xAxis.call(axisBottom(this.x).ticks(Math.max(2, Math.floor(this.width / (7 * this.em)))).tickSizeOuter(0));
+    this.xAxis.call(axisBottom(this.x).ticks(Math.max(2, Math.floor(this.width / (7 * this.em)))).tickSizeOuter(0).tickFormat((d) => dateTick(d as Date)));
     this.drawYAxis();
     this.drawMarkers();
   }
