@@ -4,12 +4,14 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { expect } from 'vitest';
 
 export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(PROJECT, 'test-artifacts');
@@ -167,4 +169,37 @@ export async function waitForDay(page: Page, test: string, timeout = 60_000): Pr
     test,
     { timeout },
   );
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical violations axe-core finds on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
+
+/** Errors thrown in each page opened by openWatchedPage. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** A new 1400 × 1000 page at `url` whose uncaught errors are kept for closeWatchedPage. */
+export async function openWatchedPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  pageErrors.set(page, problems);
+  await page.goto(url);
+  return page;
+}
+
+/** Closes a watched page (after a full-page screenshot into test-artifacts when named) and expects no error was thrown in it. */
+export async function closeWatchedPage(page: Page, shot?: string): Promise<void> {
+  if (shot) await page.screenshot({ path: await artifactPath(shot), fullPage: true });
+  const problems = pageErrors.get(page) ?? [];
+  await page.close();
+  expect(problems, 'errors thrown in the page').toEqual([]);
 }

@@ -3,7 +3,7 @@
 // by a plain static server without them. Worlds are kept small with `set=` overrides in the address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, buildPage, launchChromium, removeBuild, servePreview, serveStatic, waitForDay, type Served } from '../support/browser.ts';
+import { artifactPath, buildPage, closeWatchedPage, openWatchedPage, launchChromium, removeBuild, servePreview, serveStatic, waitForDay, type Served } from '../support/browser.ts';
 
 const SMALL = '?set=population.agents=20000';
 const BAD_FILE = `{
@@ -39,14 +39,7 @@ afterAll(async () => {
   if (outDir) await removeBuild(outDir);
 });
 
-async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as Page & { problems?: string[] }).problems = problems;
-  await page.goto(url);
-  return page;
-}
+const openPage = (url: string) => openWatchedPage(browser, url);
 
 const text = (page: Page, testId: string) => page.locator(`[data-testid=${testId}]`).textContent();
 const day = async (page: Page) => Number(await text(page, 'day'));
@@ -57,12 +50,7 @@ async function drawn(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-async function close(page: Page, shot?: string): Promise<void> {
-  if (shot) await page.screenshot({ path: await artifactPath(shot), fullPage: true });
-  const problems = (page as Page & { problems?: string[] }).problems ?? [];
-  await page.close();
-  expect(problems, 'errors thrown in the page').toEqual([]);
-}
+const close = closeWatchedPage;
 
 describe.each([
   { mode: 'isolated' as const, title: 'cross-origin isolated (vite preview, SharedArrayBuffer)' },

@@ -1,20 +1,18 @@
 // editor.html in Chromium, with the simulator and the compare page it hands scenarios to: an edited
 // field survives download → load, an invalid edit shows the loader's own lines, the link opens the
 // edited world in the simulator, and the compare page takes the file (or refuses a bad one as the CLI).
-import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, servePages, type Served } from '../support/browser.ts';
+import { launchChromium, seriousViolations, servePages, type Served } from '../support/browser.ts';
 import { formatIssue, ScenarioError } from '../../src/scenario/issues.ts';
 import { resolveScenario } from '../../src/scenario/load.ts';
 import { canChangeDuringRun } from '../../src/scenario/interventions.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { createParts, createWorld, dayParameters, runWorld, seriesValue } from '../../src/engine/index.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SOURCE = 'scenarios/jd-tencent-2014.json';
 const folder = mkdtempSync(join(tmpdir(), 'tierwave-editor-'));
 /** Extended files as the CLI reads them, from the project folder. */
@@ -236,12 +234,7 @@ describe('editor.html', () => {
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^Valid/);
     await edit('population.agents', 'many');
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });

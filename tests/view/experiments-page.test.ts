@@ -4,17 +4,15 @@
 // for the same file (same seeds, another number of workers), and the findings shown are the CLI's
 // sentences computed from the CLI's own runs.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveOnePage, type Served } from '../support/browser.ts';
+import { launchChromium, seriousViolations, serveOnePage, type Served } from '../support/browser.ts';
 import { ROOT, scratchDir, tierwave, type Finished } from '../cli/tierwave.ts';
 import { parseRunsCsv } from '../../src/cli/experiments/experiment-folder.ts';
 import { diffRows } from '../../src/experiments/stats.ts';
 import { findings } from '../../src/experiments/findings.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const VARIANTS = 'tests/view/fixtures/experiment-variants.json';
 const SWEEP = 'tests/view/fixtures/experiment-sweep.json';
 
@@ -184,12 +182,7 @@ describe('experiments.html', () => {
   });
 
   it('has no serious or critical accessibility violation (axe-core), and no sideways scroll at 390 px', async () => {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });

@@ -2,16 +2,14 @@
 // commits) → run → reveal, with the revealed figure checked against the same world run here in
 // the test thread and measured from its definition; the presenter keys, the language switch and
 // the permalink; and an accessibility check (axe-core) of the simulator, a lesson and presenter mode.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, serveSimulator, type Served } from '../support/browser.ts';
+import { artifactPath, seriousViolations, serveSimulator, type Served } from '../support/browser.ts';
 import { loadLessonFile } from '../../src/cli/lessons/load-lesson.ts';
 import { chapterDays, chapterOverrides } from '../../src/experiments/lesson-file.ts';
 import { loadScenarioFile } from '../../src/scenario/node.ts';
 import { createParts, createWorld, dayOfDate, dayParameters, runWorld, seriesValue, NEVER, type DailySeries, type World } from '../../src/engine/index.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const lesson = loadLessonFile('lessons/follow-a-share.json');
 
 /** A chapter's world as the page runs it (its overrides and its days as the end), played to the end in this thread. */
@@ -49,16 +47,6 @@ async function openPage(query: string, viewport = { width: 1400, height: 1000 })
 const ready = (page: Page) => page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid=day]')!.textContent!) && !/building|replaying|starting/.test(document.querySelector('[data-testid=status]')!.textContent!), undefined, { timeout: 60_000 });
 const testid = (page: Page, id: string) => page.locator(`[data-testid=${id}]`);
 const query = (page: Page) => new URL(page.url()).searchParams;
-
-/** Serious and critical violations axe-core finds on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
 
 /** Commits the prediction by key, runs the chapter as fast as the page goes, reveals by key; returns the revealed figure. */
 async function runAndReveal(page: Page): Promise<number> {

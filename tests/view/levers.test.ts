@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, artifactPath, buildPage, launchChromium, removeBuild, servePreview, serveOnePage, waitForDay, type Served } from '../support/browser.ts';
+import { PROJECT, buildPage, closeWatchedPage, openWatchedPage, launchChromium, removeBuild, servePreview, serveOnePage, waitForDay, type Served } from '../support/browser.ts';
 import { scratchDir, tierwave } from '../cli/tierwave.ts';
 
 const AGENTS = 5000;
@@ -37,21 +37,9 @@ afterAll(async () => {
   if (outDir) await removeBuild(outDir);
 });
 
-async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  (page as Page & { problems?: string[] }).problems = problems;
-  await page.goto(url);
-  return page;
-}
+const openPage = (url: string) => openWatchedPage(browser, url);
 
-async function close(page: Page, shot?: string): Promise<void> {
-  if (shot) await page.screenshot({ path: await artifactPath(shot), fullPage: true });
-  const problems = (page as Page & { problems?: string[] }).problems ?? [];
-  await page.close();
-  expect(problems, 'errors thrown in the page').toEqual([]);
-}
+const close = closeWatchedPage;
 
 const day = async (page: Page) => Number(await page.getByTestId('day').textContent());
 
@@ -137,7 +125,9 @@ describe('the simulator’s levers', () => {
     link.searchParams.set('run', '1');
     const comparePage = await openPage(`${compare.url}compare.html${link.search}`);
     await expect.poll(() => comparePage.getByTestId('status').textContent(), { timeout: 120_000 }).toBe(' · finished');
-    expect(await comparePage.getByTestId('tier-table').locator('caption').textContent()).toContain(DATE);
+    // The caption writes the date as Intl does for the page's language (English here).
+    const written = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${DATE}T00:00:00Z`));
+    expect(await comparePage.getByTestId('tier-table').locator('caption').textContent()).toContain(written);
     const row = await comparePage.getByTestId('tier-table').locator('tr[data-tier="tier 4"] td').allTextContents();
     const onComparePage = Number(row[3].replace(/,/g, ''));
     await close(comparePage);
