@@ -29,6 +29,7 @@ import { ComparisonResults } from './results.ts';
 import { catalog } from '../shared/catalog.ts';
 import { ScenarioShelf } from './scenario-shelf.ts';
 import { renderTierTable } from './tier-table.ts';
+import { oncePerFrame } from '../shared/frame-request.ts';
 
 /** Everything that decides the runs except how many replicates. */
 const sessionKey = (c: Comparison) => JSON.stringify([c.baseline, c.variants, c.whatIf, c.agents, c.days, c.seed]);
@@ -57,7 +58,8 @@ interface Session {
 /** The page's one state object: started from `open`, it holds the running comparison (if any). */
 export class ComparePage {
   private session: Session | undefined;
-  private renderPending = false;
+  /** Draws on the next frame, once however often it is asked. */
+  private readonly requestRender = oncePerFrame(() => this.render());
   private readonly errors = new ErrorPanel(controls.error);
   private readonly shelf = new ScenarioShelf();
 
@@ -187,15 +189,6 @@ export class ComparePage {
     controls.pause.disabled = !running;
     controls.pause.textContent = this.session?.pool.isPaused ? t('compare.resume') : t('compare.pause');
     controls.status.textContent = !this.session ? '' : this.session.pool.isPaused ? t('compare.status.paused') : running ? t('compare.status.running') : t('compare.status.finished');
-  }
-
-  private requestRender(): void {
-    if (this.renderPending) return;
-    this.renderPending = true;
-    requestAnimationFrame(() => {
-      this.renderPending = false;
-      this.render();
-    });
   }
 
   /** The day the comparison is read on: the chosen date if it is in the run, else the last day. */

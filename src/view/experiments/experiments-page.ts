@@ -24,6 +24,7 @@ import { renderIndexTable } from './index-table.ts';
 import { shownSensitivity } from './sensitivity-words.ts';
 import { writePageMarkup } from './page-markup.ts';
 import { renderResultsTable } from './results-table.ts';
+import { oncePerFrame } from '../shared/frame-request.ts';
 
 const DISK = 'disk';
 
@@ -50,7 +51,8 @@ export class ExperimentsPage {
   private readonly c;
   private offered: { source: ExperimentSource; origin: 'fromDisk' | 'built' } | undefined;
   private session: Session | undefined;
-  private renderPending = false;
+  /** Draws on the next frame, once however often it is asked. */
+  private readonly requestRender = oncePerFrame(() => this.render());
 
   constructor(private readonly kinds: ExperimentKinds) {
     writePageMarkup(document.body, kinds);
@@ -196,15 +198,6 @@ export class ExperimentsPage {
     fill(c.date, dates, dates.includes(KEY_DATE) ? KEY_DATE : dates[dates.length - 1]);
     this.relabelBandChoices();
     c.bandSection.hidden = false;
-  }
-
-  private requestRender(): void {
-    if (this.renderPending) return;
-    this.renderPending = true;
-    requestAnimationFrame(() => {
-      this.renderPending = false;
-      this.render();
-    });
   }
 
   private updateStatus(): void {
