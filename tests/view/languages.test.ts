@@ -163,8 +163,12 @@ describe('switching language', () => {
     await page.locator('[data-testid=step]').click();
     await waitForDay(page, 'day >= 1');
     const day = await page.locator('[data-testid=day]').textContent();
+    const status = await page.locator('[data-testid=status]').textContent();
+    expect(status).not.toBe(en.simulator.loading);
     await page.locator('[data-testid=language]').click();
     expect(await htmlLang(page)).toBe('zh-CN');
+    // The status line says what it said, in Chinese, not the static page's "loading…".
+    expect(await page.locator('[data-testid=status]').textContent()).not.toBe(zh.simulator.loading);
     expect(await page.locator('[data-testid=play]').textContent()).toBe(zh.simulator.play);
     expect(await page.locator('[data-testid=headline] caption').textContent()).toBe(zh.simulator.headline.caption);
     expect(await page.locator('[data-testid=language]').textContent()).toBe(zh.language.switch);

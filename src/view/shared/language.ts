@@ -58,6 +58,10 @@ void words.init({
   returnNull: false,
 });
 
+// The static page first, before any other listener: code that set a marked element's text since
+// (the status line, say) redraws it after, instead of being overwritten with the HTML's words.
+if (typeof document !== 'undefined') words.on('languageChanged', () => translatePage());
+
 /** A string of the catalogue: `t('lesson.chapter', { n: 2, of: 6 })`. */
 export const t = words.t.bind(words) as typeof words.t;
 
@@ -80,7 +84,6 @@ export function onLanguageChange(listener: (lang: Language) => void): () => void
 export function setLanguage(lang: Language): void {
   if (lang === language()) return;
   void words.changeLanguage(lang);
-  if (typeof document !== 'undefined') translatePage();
   if (hasWindow) history.replaceState(history.state, '', `${location.pathname}${withLanguage(location.search)}${location.hash}`);
 }
 
