@@ -6,6 +6,7 @@ import { formatPath, genericPath, parsePath, type PathSegment } from '../../scen
 import { t } from '../shared/language.ts';
 import { defaultAt, kindOf, type FieldKind, type FieldSchema, type SchemaNode } from './field-schema.ts';
 import type { ScenarioDraft } from './scenario-draft.ts';
+import { fieldDescription, fieldExpected, fieldUnit } from './field-words.ts';
 
 export interface FormEvents {
   /** A field changed: validate and redraw what depends on it. */
@@ -152,7 +153,7 @@ export class FieldForm {
       return kind === 'group' ? this.object(at, child) : kind === 'list' ? this.list(at, child) : this.row(at, key, child, undefined, node.required?.includes(key) ?? false);
     });
     rows.push(...this.unknownRows(path, node));
-    return this.group(path, String(path[path.length - 1]), node.description ?? '', rows);
+    return this.group(path, String(path[path.length - 1]), fieldDescription(node.description ?? ''), rows);
   }
 
   /** Fields the schema does not know, shown so they can be cleared (the loader names each, with the field it guesses was meant). */
@@ -188,7 +189,7 @@ export class FieldForm {
       this.events.reshaped();
     });
     rows.push(add);
-    return this.group(path, String(path[path.length - 1]), node.description ?? '', rows);
+    return this.group(path, String(path[path.length - 1]), fieldDescription(node.description ?? ''), rows);
   }
 
   private row(path: PathSegment[], key: string, node: SchemaNode, note?: string, required = false): HTMLElement {
@@ -205,11 +206,11 @@ export class FieldForm {
       if (draft.set(path, readInput(kind, control.value), fallback)) this.events.reshaped();
       else this.events.edited();
     });
-    const unit = node.unit ? element('span', { className: 'unit', textContent: node.unit }) : '';
+    const unit = node.unit ? element('span', { className: 'unit', textContent: fieldUnit(node.unit) }) : '';
     const label = element('label', { htmlFor: id }, element('code', { textContent: key }), ' ', unit);
-    const facts = [node.description ?? note ?? ''];
+    const facts = [node.description !== undefined ? fieldDescription(node.description) : (note ?? '')];
     const expected = this.schema.expected.get(genericPath(path));
-    if (expected) facts.push(`${t('editor.allowed')}: ${expected}`);
+    if (expected) facts.push(`${t('editor.allowed')}: ${fieldExpected(expected)}`);
     if (fallback !== undefined) facts.push(`${t('editor.default')}: ${brief(fallback)}`);
     else if (required) facts.push(t('editor.required'));
     if (inherited !== undefined) facts.push(`${t('editor.inherited', { file: draft.extendedFile() ?? '' })}: ${brief(inherited)}`);
