@@ -2,7 +2,7 @@
 // fields and interventions it moves, and how. It is expanded here into plain field changes on the
 // merged scenario, before validation, so a lever is checked like any value written in a file.
 import { isPlainObject } from './extends.ts';
-import { formatPath, getPath, parsePath, type PathSegment } from './path.ts';
+import { formatPath, getPath, itemPaths, parsePath, type PathSegment } from './path.ts';
 import { unwrap, type Schema } from './fields.ts';
 import { leverSchema, scenarioObjectSchema, type Lever } from './schema.ts';
 
@@ -15,20 +15,11 @@ export interface LeverChange {
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-/** The concrete paths of a path with `[]` (every item of that list), in the scenario as it stands. */
-function expand(root: unknown, path: string): PathSegment[][] {
-  const parts = path.split('[]');
-  let found: PathSegment[][] = [parts[0] === '' ? [] : parsePath(parts[0])];
-  for (const rest of parts.slice(1)) {
-    const tail = rest === '' ? [] : parsePath(rest.startsWith('.') ? rest.slice(1) : rest);
-    found = found.flatMap((prefix) => {
-      const list = getPath(root, prefix);
-      if (!Array.isArray(list)) throw new Error(`${formatPath(prefix)} is not a list`);
-      return list.map((_, i) => [...prefix, i, ...tail]);
-    });
-  }
-  return found;
-}
+/** The concrete paths of a lever's path with `[]`; a `[]` on something that is not a list is an error. */
+const expand = (root: unknown, path: string) =>
+  itemPaths(root, path, (prefix) => {
+    throw new Error(`${formatPath(prefix)} is not a list`);
+  });
 
 /** The value at a path, or the schema's default for it when the scenario leaves it out. */
 function writtenOrDefault(root: unknown, segments: readonly PathSegment[]): unknown {

@@ -83,6 +83,24 @@ function toSegments(path: string | readonly PathSegment[]): readonly PathSegment
   return typeof path === 'string' ? parsePath(path) : path;
 }
 
+/**
+ * The concrete paths of a path with `[]` (every item of that list) in `root` as it stands:
+ * `tiers[].share` gives `tiers[0].share` … for each tier. Where a `[]` meets no list, `notAList`
+ * decides: by default that branch gives no path.
+ */
+export function itemPaths(root: unknown, path: string, notAList: (prefix: readonly PathSegment[]) => PathSegment[][] = () => []): PathSegment[][] {
+  const parts = path.split('[]');
+  let found: PathSegment[][] = [parts[0] === '' ? [] : parsePath(parts[0])];
+  for (const rest of parts.slice(1)) {
+    const tail = rest === '' ? [] : parsePath(rest.startsWith('.') ? rest.slice(1) : rest);
+    found = found.flatMap((prefix) => {
+      const list = getPath(root, prefix);
+      return Array.isArray(list) ? list.map((_, i) => [...prefix, i, ...tail]) : notAList(prefix);
+    });
+  }
+  return found;
+}
+
 /** The value at a path, or undefined when any step is missing. */
 export function getPath(root: unknown, path: string | readonly PathSegment[]): unknown {
   let node: unknown = root;
