@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { BandPoint } from './results.ts';
 import { formatCompact, formatDate, locale, t } from '../shared/language.ts';
+import { CHART_HEIGHT, CHART_WIDTH, drawLegend, startChart, yTitle } from '../shared/chart-frame.ts';
 
 export interface ChartSeries {
   readonly name: string;
@@ -23,10 +24,9 @@ export interface ChartOptions {
   readonly zero: boolean;
 }
 
-const WIDTH = 760;
-const HEIGHT = 320;
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
 const MARGIN = { top: 48, right: 180, bottom: 34, left: 70 };
-const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
 const parseDate = (date: string) => new Date(`${date}T00:00:00Z`);
 /** Month ticks ("May", "5月") and the year at January, by Intl for the page's language. */
@@ -34,11 +34,8 @@ const dateTick = (date: Date) =>
   new Intl.DateTimeFormat(locale(), date.getUTCMonth() === 0 ? { year: 'numeric', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' }).format(date);
 
 export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSeries[], options: ChartOptions): void {
-  const svg = d3.select(svgElement).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('xmlns', 'http://www.w3.org/2000/svg').attr('font-family', FONT).attr('font-size', 12);
+  const svg = startChart(svgElement, MARGIN, options.title);
   const points = series.flatMap((s) => s.points);
-  svg.selectAll('*').remove();
-  svg.append('rect').attr('width', WIDTH).attr('height', HEIGHT).attr('fill', '#ffffff');
-  svg.append('text').attr('x', MARGIN.left).attr('y', 18).attr('font-size', 14).attr('font-weight', 600).attr('fill', '#222').text(options.title);
   if (points.length === 0) {
     svg.append('text').attr('x', WIDTH / 2).attr('y', HEIGHT / 2).attr('text-anchor', 'middle').attr('fill', '#777').text(t('compare.chart.waiting'));
     return;
@@ -57,7 +54,7 @@ export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSerie
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   svg.append('g').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`).call(d3.axisBottom(x).ticks(6).tickFormat((d) => dateTick(d as Date)));
   svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(6).tickFormat((v) => formatCompact(Number(v))));
-  svg.append('text').attr('transform', `translate(16,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('fill', '#444').text(options.yLabel);
+  yTitle(svg, MARGIN, options.yLabel);
   if (options.zero) svg.append('line').attr('x1', MARGIN.left).attr('x2', WIDTH - MARGIN.right).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#999').attr('stroke-dasharray', '4 3');
   if (options.marker) {
     const at = x(parseDate(options.marker));
@@ -86,11 +83,7 @@ export function drawChart(svgElement: SVGSVGElement, series: readonly ChartSerie
   if (options.spread) groups.append('path').attr('data-band', 'runs').attr('fill', (s) => s.colour).attr('fill-opacity', 0.12).attr('d', (s) => area((p) => p.q05, (p) => p.q95)(s.points as BandPoint[]));
   groups.append('path').attr('data-band', 'interval').attr('fill', (s) => s.colour).attr('fill-opacity', 0.35).attr('d', (s) => area((p) => p.lo, (p) => p.hi)(s.points as BandPoint[]));
   groups.append('path').attr('fill', 'none').attr('stroke', (s) => s.colour).attr('stroke-width', 2).attr('d', (s) => line(s.points as BandPoint[]));
-  const legend = svg.append('g').attr('transform', `translate(${WIDTH - MARGIN.right + 12},${MARGIN.top})`);
-  series.forEach((s, i) => {
-    legend.append('rect').attr('y', i * 18).attr('width', 12).attr('height', 12).attr('fill', s.colour);
-    legend.append('text').attr('x', 16).attr('y', i * 18 + 10).attr('fill', '#222').text(s.name.length > 25 ? `${s.name.slice(0, 24)}…` : s.name);
-  });
+  drawLegend(svg, MARGIN, series);
   const key = options.spread ? t('compare.chart.spreadKey') : t('compare.chart.diffKey');
   svg.append('text').attr('x', MARGIN.left).attr('y', 34).attr('fill', '#666').attr('font-size', 11).text(key);
 }

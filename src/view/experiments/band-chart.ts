@@ -1,8 +1,9 @@
 // The live band chart: per variant the mean (line) and the 90 % interval of the mean (band over
-// time; bars at each sweep point over a swept value). Styles are attributes, so an exported SVG
-// looks the same outside the page. The words come from the page, in its language.
+// time; bars at each sweep point over a swept value), in the frame the compare page's charts use
+// (chart-frame.ts). The words come from the page, in its language.
 import * as d3 from 'd3';
 import { OKABE_ITO } from '../shared/palette.ts';
+import { CHART_HEIGHT, CHART_WIDTH, drawLegend, startChart, yTitle } from '../shared/chart-frame.ts';
 import type { BandPoint, BandSeries } from './experiment-bands.ts';
 
 export interface BandChartText {
@@ -18,18 +19,14 @@ export interface BandChartText {
   readonly number: (x: number) => string;
 }
 
-const WIDTH = 760;
-const HEIGHT = 320;
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
 const MARGIN = { top: 48, right: 180, bottom: 44, left: 70 };
-const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.reddishPurple, OKABE_ITO.black, '#A66F00'];
 
 /** `overTime`: x holds milliseconds since 1970; else the swept value (or a category's position, labelled by `label`). */
 export function drawBands(element: SVGSVGElement, series: readonly BandSeries[], overTime: boolean, text: BandChartText): void {
-  const svg = d3.select(element).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('xmlns', 'http://www.w3.org/2000/svg').attr('font-family', FONT).attr('font-size', 12);
-  svg.selectAll('*').remove();
-  svg.append('rect').attr('width', WIDTH).attr('height', HEIGHT).attr('fill', '#ffffff');
-  svg.append('text').attr('x', MARGIN.left).attr('y', 18).attr('font-size', 14).attr('font-weight', 600).attr('fill', '#222').text(text.title);
+  const svg = startChart(element, MARGIN, text.title);
   const points = series.flatMap((s) => s.points);
   if (points.length === 0) {
     svg.append('text').attr('x', WIDTH / 2).attr('y', HEIGHT / 2).attr('text-anchor', 'middle').attr('fill', '#595959').text(text.waiting);
@@ -54,7 +51,7 @@ export function drawBands(element: SVGSVGElement, series: readonly BandSeries[],
   svg.append('g').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`).call(bottom as never);
   svg.append('g').attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(6).tickFormat((v) => text.number(Number(v))));
   svg.append('text').attr('x', (MARGIN.left + WIDTH - MARGIN.right) / 2).attr('y', HEIGHT - 6).attr('text-anchor', 'middle').attr('fill', '#444').text(text.xLabel);
-  svg.append('text').attr('transform', `translate(16,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`).attr('text-anchor', 'middle').attr('fill', '#444').text(text.yLabel);
+  yTitle(svg, MARGIN, text.yLabel);
   if (overTime && text.marker && text.marker.x >= x0 && text.marker.x <= x1) {
     const at = x(new Date(text.marker.x) as never);
     svg.append('line').attr('data-marker', text.marker.label).attr('x1', at).attr('x2', at).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom).attr('stroke', '#767676').attr('stroke-dasharray', '4 3');
@@ -78,9 +75,5 @@ export function drawBands(element: SVGSVGElement, series: readonly BandSeries[],
     }
     group.append('path').attr('data-mean', '').attr('fill', 'none').attr('stroke', colour(s, i)).attr('stroke-width', 2).attr('d', d3.line<BandPoint>().x(at).y((p) => y(p.mean))(s.points as BandPoint[]));
   });
-  const legend = svg.append('g').attr('transform', `translate(${WIDTH - MARGIN.right + 12},${MARGIN.top})`);
-  series.forEach((s, i) => {
-    legend.append('rect').attr('y', i * 18).attr('width', 12).attr('height', 12).attr('fill', colour(s, i));
-    legend.append('text').attr('x', 16).attr('y', i * 18 + 10).attr('fill', '#222').text(s.name.length > 25 ? `${s.name.slice(0, 24)}…` : s.name);
-  });
+  drawLegend(svg, MARGIN, series.map((s, i) => ({ name: s.name, colour: colour(s, i) })));
 }
